@@ -478,6 +478,7 @@ class PathExpr(Expr):
     path: Path
     ty: Any = None
     res: Any = None
+    qself: Optional[TypeExpr] = None  # <T as Trait>::f, with the same convention as PathType
 
 
 @node
@@ -800,6 +801,7 @@ class FormatSpec:
     width_arg: Optional[int] = None  # width$ / * : index into args
     precision: Optional[int] = None
     precision_arg: Optional[int] = None
+    debug_hex: Optional[Literal["x", "X"]] = None  # {:x?} / {:X?}: Debug with hex integers
 
 
 @node

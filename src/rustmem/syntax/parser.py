@@ -1,0 +1,47 @@
+"""The converter from tree-sitter-rust's concrete syntax tree to rustmem's AST.
+
+`parse(source)` runs tree-sitter once over the file, reports the first syntax error as rustc
+would, then converts the tree node by node.  The conversion is split by category: items
+(`items.py`), types and paths (`typexprs.py`), patterns (`patterns.py`), expressions and
+blocks (`exprs.py`), the macros of the subset (`macros.py`, with format strings in
+`fmtstr.py`).  Each category dispatches a node kind through a table of `<category>_<kind>`
+methods (see `cst.build_dispatch`).
+"""
+from __future__ import annotations
+
+from ..source import SourceFile
+from . import ast
+from .cst import build_dispatch
+from .errors import check_syntax
+from .exprs import ExprsMixin
+from .items import ItemsMixin
+from .loader import rust_parser
+from .macros import MacrosMixin
+from .patterns import PatternsMixin
+from .typexprs import TypesMixin
+
+
+class Converter(ItemsMixin, ExprsMixin, MacrosMixin, PatternsMixin, TypesMixin):
+    """Converts the CST of one buffer (a file, or a macro's re-parsed arguments) to AST nodes."""
+
+
+build_dispatch(Converter)
+
+
+def parse(source: SourceFile) -> ast.Crate:
+    """Parse a whole file into an `ast.Crate`.
+
+    Raises `CompileError` for a syntax error (rustc's wording, at the first error tree-sitter
+    finds) and for constructs outside the supported subset (`error: unsupported: ...`)."""
+    tree = rust_parser().parse(source.data)
+    root = tree.root_node
+    conv = Converter(source, source.data)
+    if root.has_error:
+        raise check_syntax(conv, root)
+    items, attrs = conv.items(root)
+    return ast.Crate(source.whole, items, attrs)
+
+
+def parse_text(text: str, filename: str = "main.rs") -> ast.Crate:
+    """`parse` for a string: the file is named `filename` in spans and diagnostics."""
+    return parse(SourceFile(filename, text))
