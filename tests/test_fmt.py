@@ -38,7 +38,7 @@ from rustmem.syntax.ast import FormatSpec
 
 # ---------------------------------------------------------------- a format string, parsed
 
-_TRAITS = {"": "Display", "?": "Debug", "x": "LowerHex", "X": "UpperHex", "b": "Binary",
+_TRAITS = {"": "Display", "?": "Debug", "x?": "Debug", "X?": "Debug", "x": "LowerHex", "X": "UpperHex", "b": "Binary",
            "o": "Octal", "e": "LowerExp", "E": "UpperExp", "p": "Pointer"}
 
 
@@ -103,6 +103,8 @@ def parse_format(template: str) -> list[Any]:
                     fs.precision = int(spec[j:k])
                 j = k
         fs.trait = _TRAITS[spec[j:]]  # type: ignore[assignment]
+        if spec[j:] in ("x?", "X?"):
+            fs.debug_hex = spec[j]  # type: ignore[assignment]
         if arg_part:
             fs.arg = int(arg_part)
         else:
@@ -443,6 +445,9 @@ CASES: list[tuple[str, list[Arg], str]] = [
     ("{:?}", [tup([UNIT, tup([I(1), I(2)])])], "((), (1, 2))"),
     ("{:.1?}", [vec([F(0.25), F(1.0)])], "[0.2, 1.0]"),
     ("{:02x}", [I(-1, "i8")], "ff"),
+    ("{:x?}", [vec([I(255), I(-1)])], "[ff, ffffffff]"),
+    ("{:#X?}", [some(I(255, "u8"))], "Some(\n    0xFF,\n)"),
+    ("{:x?}", [F(1.5)], "1.5"),
     # the builders' other endings, maps and sets
     ("{:?}", [NE], "NE { a: 1, .. }"),
     ("{:#?}", [NE], "NE {\n    a: 1,\n    ..\n}"),

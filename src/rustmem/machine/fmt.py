@@ -299,6 +299,7 @@ def spec_options(spec: FormatSpec, args: Sequence[Union[FmtArg, int]]) -> Option
         zero_pad=spec.zero_pad,
         width=width,
         precision=precision,
+        debug_hex=spec.debug_hex,
     )
 
 

@@ -80,6 +80,7 @@ class Options:
     zero_pad: bool = False
     width: Optional[int] = None
     precision: Optional[int] = None
+    debug_hex: Optional[str] = None  # "x" / "X" for `{:x?}` / `{:X?}`: Debug prints integers in hex
 
 
 class Formatter:
@@ -115,6 +116,12 @@ class Formatter:
 
     def sign_aware_zero_pad(self) -> bool:
         return self.options.zero_pad
+
+    def debug_lower_hex(self) -> bool:
+        return self.options.debug_hex == "x"
+
+    def debug_upper_hex(self) -> bool:
+        return self.options.debug_hex == "X"
 
     # -- writing -------------------------------------------------------------------
     def write_str(self, s: str) -> None:

@@ -26,6 +26,8 @@ _RADIX_FORMAT = {16: "x", 2: "b", 8: "o"}
 
 def fmt_int(value: int, ty: str, trait: str, f: Formatter) -> None:
     """Format the integer `value` of type `ty` (`i32`, `u8`, ...) with `trait` onto `f`."""
+    if trait == "Debug" and f.options.debug_hex:
+        trait = "LowerHex" if f.options.debug_hex == "x" else "UpperHex"
     if trait in ("Display", "Debug"):
         f.pad_integral(value >= 0, "", str(abs(value)))
     elif trait in _RADIX:
