@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from ..diagnostics import CompileError, Diagnostic
+from ..diagnostics import CompileError, Diagnostic, Label
 from ..source import Span
 
 Node = Any
@@ -22,10 +22,8 @@ KEYWORDS = frozenset((
 
 def _first_problem(root: Node) -> Optional[Node]:
     """The first ERROR or MISSING node in document order (by start byte, outermost first)."""
-    cursor = root.walk()
     best: Optional[Node] = None
     stack = [root]
-    del cursor
     while stack:
         n = stack.pop()
         if n.is_missing or n.type == "ERROR":
@@ -86,28 +84,85 @@ def describe(conv: Any, tok: Optional[Node]) -> str:
     return f"`{text}`"
 
 
+_OPENERS = {"(": ")", "[": "]", "{": "}"}
+_CLOSERS = frozenset(_OPENERS.values())
+# Tokens after which rustc wants an expression.
+_WANTS_EXPR = frozenset(("=", "==", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "%", "&&", "||", "&", "|", "^",
+                         "<<", ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "=>", "in",
+                         "return", "!"))
+
+
+def check_delimiters(conv: Any, root: Node) -> Optional[CompileError]:
+    """rustc's lexer pass: an unclosed, mismatched or unexpected delimiter is reported first."""
+    stack: list[Node] = []
+    for tok in _leaves(root):
+        kind = tok.type
+        if tok.is_missing or tok.is_named:
+            continue
+        if kind in _OPENERS:
+            stack.append(tok)
+        elif kind in _CLOSERS:
+            if not stack:
+                return CompileError(Diagnostic.error(f"unexpected closing delimiter: `{kind}`")
+                                    .with_primary(conv.span(tok), "unexpected closing delimiter"))
+            opener = stack.pop()
+            if _OPENERS[opener.type] != kind:
+                diag = Diagnostic.error(f"mismatched closing delimiter: `{kind}`")
+                diag.labels.append(Label(conv.span(opener), "unclosed delimiter", True))
+                diag.labels.append(Label(conv.span(tok), "mismatched closing delimiter", True))
+                return CompileError(diag)
+    if stack:
+        # rustc points at the end of the last line, not past the final newline
+        end = conv.span(root).shrink_to_hi()
+        if end.lo > 0 and conv.file.data[end.lo - 1:end.lo] == b"\n":
+            end = Span(end.file, end.lo - 1, end.lo - 1)
+        diag = Diagnostic.error("this file contains an unclosed delimiter").with_primary(end)
+        for opener in stack:
+            diag.with_label(conv.span(opener), "unclosed delimiter")
+        return CompileError(diag)
+    return None
+
+
+def _expected(conv: Any, what: str, found: Optional[Node], at: Span) -> CompileError:
+    return CompileError(Diagnostic.error(f"expected {what}, found {describe(conv, found)}").with_primary(at, f"expected {what}"))
+
+
 def check_syntax(conv: Any, root: Node) -> CompileError:
     """The CompileError for the first syntax error under root (which has_error)."""
+    delimiters = check_delimiters(conv, root)
+    if delimiters is not None:
+        return delimiters
     bad = _first_problem(root)
     if bad is None:
         return CompileError(Diagnostic.error("expected item").with_primary(conv.span(root)))
+    nxt = _next_leaf(bad)
+    prev = _prev_leaf(bad)
+    after_prev = conv.span(prev).shrink_to_hi() if prev is not None else conv.span(bad)
     if bad.is_missing:
-        expected = bad.type
-        found = _next_leaf(bad)
-        prev = _prev_leaf(bad)
-        at = conv.span(prev).shrink_to_hi() if prev is not None else conv.span(bad)
-        what = f"`{expected}`" if not bad.is_named else expected.replace("_", " ")
-        diag = Diagnostic.error(f"expected {what}, found {describe(conv, found)}").with_primary(at, f"expected {what}")
-        if found is not None:
-            diag.with_label(conv.span(found), "unexpected token")
-        return CompileError(diag)
-    leaves = [x for x in _leaves(bad) if x.type not in ("line_comment", "block_comment")]
-    tok = leaves[0] if leaves else _next_leaf(bad)
-    span: Span = conv.span(tok) if tok is not None else conv.span(bad)
-    if bad.parent is not None and bad.parent.type in ("source_file", "declaration_list"):
-        message = f"expected item, found {describe(conv, tok)}"
-        label = "expected item"
-    else:
-        message = f"expected expression, found {describe(conv, tok)}"
-        label = "expected expression"
-    return CompileError(Diagnostic.error(message).with_primary(span, label))
+        what = f"`{bad.type}`" if not bad.is_named else bad.type.replace("_", " ")
+        err = _expected(conv, what, nxt, after_prev)
+        if nxt is not None:
+            err.diagnostics[0].with_label(conv.span(nxt), "unexpected token")
+        return err
+    leaves = [x for x in _leaves(bad) if x.type not in ("line_comment", "block_comment") and not x.is_missing]
+    first = leaves[0] if leaves else nxt
+    last = leaves[-1] if leaves else None
+    first_span: Span = conv.span(first) if first is not None else conv.span(bad)
+    next_span: Span = conv.span(nxt) if nxt is not None else conv.span(root).shrink_to_hi()
+    parent = bad.parent.type if bad.parent is not None else ""
+    if prev is not None and prev.type == "let":
+        return _expected(conv, "pattern", first, first_span)
+    if last is not None and last.type == "else":
+        return _expected(conv, "`{`", nxt, next_span)
+    if last is not None and last.type in ("->", "as"):
+        return _expected(conv, "type", nxt, next_span)
+    if last is not None and last.type in _WANTS_EXPR and len(leaves) == 1:
+        return _expected(conv, "expression", nxt, next_span)
+    if parent in ("source_file", "declaration_list"):
+        if len(leaves) == 1 and first is not None and first.type == "identifier":
+            return _expected(conv, "one of `!` or `::`", nxt, next_span)
+        return _expected(conv, "item", first, first_span)
+    if parent in ("field_declaration_list", "enum_variant_list", "field_initializer_list"):
+        return CompileError(Diagnostic.error(f"expected `,`, or `}}`, found {describe(conv, first)}")
+                            .with_primary(after_prev, "help: try adding a comma: `,`"))
+    return _expected(conv, "expression", first, first_span)

@@ -298,9 +298,10 @@ class ExprsMixin(ConverterBase):
         guard = mp.child_by_field_name("condition")
         pat_nodes = [c for c in mp.children if (c.is_named or c.type == "_") and c.type not in COMMENTS
                      and (guard is None or c.id != guard.id)]
-        return ast.Arm(self.span(n), self.pat_any(pat_nodes[0]),
-                       self.condition(guard) if guard is not None else None,
-                       self.expr(n.child_by_field_name("value")))
+        value = n.child_by_field_name("value")
+        # the arm ends with its value, not with the `,` that tree-sitter includes
+        return ast.Arm(self.span_between(n, value), self.pat_any(pat_nodes[0]),
+                       self.condition(guard) if guard is not None else None, self.expr(value))
 
     def expr_break_expression(self, n: Node) -> ast.Expr:
         value = [c for c in self.named(n) if c.type != "label"]

@@ -126,9 +126,14 @@ class FormatStringParser:
         self.skip_ws()
         self.expect_close(open_at)
         spec.span = self.span(open_at, self.i)
-        for ref in self.refs:
-            if ref.spec is spec and ref.kind == "next":
+        mine = [r for r in self.refs if r.spec is spec]
+        for ref in mine:
+            if ref.kind == "next" and not ref.star:
                 ref.span = spec.span
+        if mine[0].kind == "next" and any(r.star for r in mine):
+            # `{:.*}` takes the precision from the next argument first, then the value
+            first = len(self.refs) - len(mine)
+            self.refs[first:] = mine[1:] + mine[:1]
         return spec
 
     def expect_close(self, open_at: int) -> None:
