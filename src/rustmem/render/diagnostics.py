@@ -353,6 +353,7 @@ def _snippet(out: list[str], layout: _Layout, labels: list[Label]) -> None:
         if i == 0:
             out.append(f"{pad}--> {_location(primary)}")
         else:
+            out.append(f"{pad} |")
             out.append(f"{pad}::: {_location(primary)}")
         out.append(f"{pad} |")
         file_layout = _Layout(layout.line_num_width, _collect(file, group)[1])
@@ -414,7 +415,7 @@ def render_summary(diags: list[Diagnostic]) -> str:
                        f"`rustmem check --explain {codes[0]}`.")
     elif warnings:
         out += [f"warning: {_plural(warnings, 'warning')} emitted", ""]
-    return "\n".join(out) + ("\n" if out and out[-1] else "")
+    return "".join(line + "\n" for line in out)
 
 
 # ---------------------------------------------------------------- JSON format
@@ -442,7 +443,9 @@ def _json_span(label: Label, is_child: bool) -> dict:
         "column_end": col_end,
         "is_primary": True if is_child else label.primary,
         "text": text,
-        "label": None if is_child or not label.text else label.text,
+        # rustc: a secondary span always carries its (maybe empty) label, a primary one
+        # only when it was given text.
+        "label": None if is_child or (label.primary and not label.text) else label.text,
         "suggested_replacement": None,
         "suggestion_applicability": None,
         "expansion": None,

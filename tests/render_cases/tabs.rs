@@ -1,0 +1,5 @@
+fn main() {
+	let s = String::new();
+	let t = s;
+	let u = s;
+}

@@ -1,0 +1,316 @@
+"""Diagnostic rendering compared with rustc's own output.
+
+`render_cases/NAME.rs` are programs rustc rejects; `render_cases/NAME.json` is what rustc
+1.95 printed for them with `--error-format=json`, trimmed to what rustmem models: macro
+expansion backtraces and rustc's explanation texts are dropped, and so are the children
+that carry a code suggestion (rustmem's diagnostics have none), together with the part of
+`rendered` that shows them.  Each rustc object is turned back into a `Diagnostic` and must
+render to rustc's exact `rendered` text, and to the same JSON.
+
+`RUSTMEM_BLESS=1 pytest tests/test_render.py` rewrites the .json files from the installed
+rustc; without it, a rustc on PATH is only used to check that they are still current.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from rustmem.diagnostics import Diagnostic, Label, SubDiagnostic
+from rustmem.render.diagnostics import json_object, render_human, render_json, render_summary
+from rustmem.source import SourceFile
+from uitest import blessing
+
+CASES = Path(__file__).parent / "render_cases"
+CASE_NAMES = sorted(p.stem for p in CASES.glob("*.rs"))
+
+
+# ---------------------------------------------------------------- rustc's output, trimmed
+
+def _has_suggestion(child: dict) -> bool:
+    return any(s.get("suggested_replacement") is not None for s in child["spans"])
+
+
+def _trim(obj: dict) -> dict:
+    """A rustc diagnostic object reduced to what rustmem's Diagnostic can express."""
+    obj = dict(obj)
+    if obj["code"]:
+        obj["code"] = {"code": obj["code"]["code"], "explanation": None}
+    obj["spans"] = [dict(s, expansion=None) for s in obj["spans"]]
+    kept = [c for c in obj["children"] if not _has_suggestion(c)]
+    if len(kept) != len(obj["children"]):
+        # rustc prints a suggestion as a `help:` block after the notes; cut it off.
+        rendered = obj["rendered"]
+        first_suggestion = next(c for c in obj["children"] if _has_suggestion(c))
+        cut = rendered.index(f"\n{first_suggestion['level']}: {first_suggestion['message']}")
+        lines = rendered[:cut].split("\n")
+        if not kept and lines[-1].strip() == "|":
+            lines.pop()
+        obj["rendered"] = "\n".join(lines) + "\n\n"
+    obj["children"] = [dict(c, spans=[dict(s, expansion=None) for s in c["spans"]])
+                       for c in kept]
+    return obj
+
+
+def _rustc_objects(rs: Path, rustc: str) -> list[dict]:
+    out = subprocess.run(
+        [rustc, "--edition", "2021", "--error-format=json", "--emit=metadata",
+         "-o", "/dev/null", rs.name], cwd=rs.parent, capture_output=True, text=True)
+    objects = [json.loads(line) for line in out.stderr.splitlines() if line.startswith("{")]
+    return [_trim(o) for o in objects if o["level"] == "error" and o["spans"]]
+
+
+def _fixture(name: str) -> list[dict]:
+    return json.loads((CASES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _to_diagnostic(obj: dict, file: SourceFile) -> Diagnostic:
+    def label(span: dict) -> Label:
+        return Label(file.span(span["byte_start"], span["byte_end"]), span["label"] or "",
+                     span["is_primary"])
+
+    diag = Diagnostic(obj["level"], obj["message"], (obj["code"] or {}).get("code"))
+    diag.labels = [label(s) for s in obj["spans"]]
+    diag.children = [SubDiagnostic(c["level"], c["message"], [label(s) for s in c["spans"]])
+                     for c in obj["children"]]
+    return diag
+
+
+def _cases():
+    for name in CASE_NAMES:
+        if (CASES / f"{name}.json").exists():
+            for i, _ in enumerate(_fixture(name)):
+                yield pytest.param(name, i, id=f"{name}-{i}")
+
+
+def _load(name: str, index: int) -> tuple[dict, Diagnostic]:
+    rs = CASES / f"{name}.rs"
+    obj = _fixture(name)[index]
+    return obj, _to_diagnostic(obj, SourceFile(rs.name, rs.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("name,index", list(_cases()))
+def test_human_rendering_is_rustcs(name: str, index: int) -> None:
+    obj, diag = _load(name, index)
+    assert render_human(diag) == obj["rendered"]
+
+
+@pytest.mark.parametrize("name,index", list(_cases()))
+def test_json_is_rustcs(name: str, index: int) -> None:
+    obj, diag = _load(name, index)
+    ours = json_object(diag)
+    assert ours["code"] is None or ours["code"]["explanation"]  # rustmem's own text
+    if ours["code"]:
+        ours["code"]["explanation"] = None
+    assert ours == obj
+
+
+@pytest.mark.parametrize("name", CASE_NAMES)
+def test_fixtures_are_current_rustc_output(name: str) -> None:
+    rustc = shutil.which("rustc")
+    if rustc is None:
+        pytest.skip("rustc is not installed: the recorded output is used as it is")
+    objects = _rustc_objects(CASES / f"{name}.rs", rustc)
+    path = CASES / f"{name}.json"
+    if not path.exists() or blessing():
+        path.write_text(json.dumps(objects, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    assert objects == _fixture(name)
+
+
+# ---------------------------------------------------------------- hand-built diagnostics
+
+SOURCE = """fn main() {
+    let s = String::from("hi");
+    let t = s;
+    println!("{}", s);
+}
+"""
+
+
+def _file(text: str = SOURCE, name: str = "main.rs") -> SourceFile:
+    return SourceFile(name, text)
+
+
+def _span(file: SourceFile, line: int, needle: str, nth: int = 0):
+    text = file.line_text(line)
+    col = -1
+    for _ in range(nth + 1):
+        col = text.index(needle, col + 1)
+    lo = file.line_starts[line - 1] + len(text[:col].encode())
+    return file.span(lo, lo + len(needle.encode()))
+
+
+def _moved_value() -> Diagnostic:
+    f = _file()
+    return (Diagnostic.error("borrow of moved value: `s`", "E0382")
+            .with_primary(_span(f, 4, "s"), "value borrowed here after move")
+            .with_label(_span(f, 2, "s"), "move occurs because `s` has type `String`, "
+                        "which does not implement the `Copy` trait")
+            .with_label(_span(f, 3, "s"), "value moved here"))
+
+
+def test_labels_are_drawn_in_line_order_whatever_their_order_in_the_diagnostic() -> None:
+    assert render_human(_moved_value()) == """\
+error[E0382]: borrow of moved value: `s`
+ --> main.rs:4:20
+  |
+2 |     let s = String::from("hi");
+  |         - move occurs because `s` has type `String`, which does not implement the `Copy` trait
+3 |     let t = s;
+  |             - value moved here
+4 |     println!("{}", s);
+  |                    ^ value borrowed here after move
+
+"""
+
+
+def test_notes_and_helps_without_spans_hang_under_the_snippet() -> None:
+    diag = _moved_value().with_note("a note").with_help("a help\nover two lines")
+    assert render_human(diag).endswith("""\
+  |                    ^ value borrowed here after move
+  |
+  = note: a note
+  = help: a help
+          over two lines
+
+""")
+
+
+def test_a_note_with_a_span_gets_its_own_snippet() -> None:
+    f = _file()
+    diag = _moved_value().with_note("the value was created here", _span(f, 2, "String"))
+    assert render_human(diag).endswith("""\
+  |
+note: the value was created here
+ --> main.rs:2:13
+  |
+2 |     let s = String::from("hi");
+  |             ^^^^^^
+
+""")
+
+
+def test_empty_span_is_one_column_wide_and_end_of_line_is_reachable() -> None:
+    f = _file()
+    end = f.line_starts[2] - 1  # the newline ending line 2
+    diag = Diagnostic.error("expected `;`").with_primary(f.span(end, end), "here")
+    assert render_human(diag) == """\
+error: expected `;`
+ --> main.rs:2:32
+  |
+2 |     let s = String::from("hi");
+  |                                ^ here
+
+"""
+
+
+def test_line_numbers_are_right_aligned_to_the_widest() -> None:
+    f = _file("\n" * 8 + "let a = 1;\nlet b = 2;\n")
+    diag = (Diagnostic.error("two lines").with_primary(_span(f, 10, "b"), "second")
+            .with_label(_span(f, 9, "a"), "first"))
+    assert render_human(diag) == """\
+error: two lines
+  --> main.rs:10:5
+   |
+ 9 | let a = 1;
+   |     - first
+10 | let b = 2;
+   |     ^ second
+
+"""
+
+
+def test_distant_lines_are_elided_and_a_single_gap_line_is_shown() -> None:
+    f = _file("let a = 1;\nlet b = 2;\nlet c = 3;\nlet d = 4;\nlet g = 5;\n")
+    diag = (Diagnostic.error("gaps").with_primary(_span(f, 5, "g"))
+            .with_label(_span(f, 1, "a"), "").with_label(_span(f, 3, "c"), ""))
+    assert render_human(diag) == """\
+error: gaps
+ --> main.rs:5:5
+  |
+1 | let a = 1;
+  |     -
+2 | let b = 2;
+3 | let c = 3;
+  |     -
+4 | let d = 4;
+5 | let g = 5;
+  |     ^
+
+"""
+    diag.labels.pop()
+    assert "\n...\n5 | let g = 5;\n" in render_human(diag)
+
+
+def test_tabs_are_shown_as_four_spaces() -> None:
+    f = _file("fn main() {\n\tlet x = y;\n}\n")
+    diag = Diagnostic.error("cannot find value `y` in this scope", "E0425").with_primary(
+        _span(f, 2, "y"), "not found in this scope")
+    assert render_human(diag).splitlines()[3:5] == [
+        "2 |     let x = y;",
+        "  |             ^ not found in this scope",
+    ]
+
+
+def test_label_in_another_file_gets_a_secondary_header() -> None:
+    main, std = _file(), _file("pub fn drop<T>(_x: T) {}\n", "std/mem.rs")
+    diag = (Diagnostic.error("x").with_primary(_span(main, 3, "s"), "here")
+            .with_label(_span(std, 1, "drop"), "declared here"))
+    assert render_human(diag).splitlines()[5:10] == [
+        "  |",
+        " ::: std/mem.rs:1:8",
+        "  |",
+        "1 | pub fn drop<T>(_x: T) {}",
+        "  |        ---- declared here",
+    ]
+
+
+def test_diagnostic_without_span() -> None:
+    diag = Diagnostic.error("couldn't read `x.rs`: No such file or directory (os error 2)")
+    assert render_human(diag) == f"error: {diag.message}\n\n"
+
+
+def test_summary_for_one_code() -> None:
+    assert render_summary([_moved_value()]) == (
+        "error: aborting due to 1 previous error\n\n"
+        "For more information about this error, try `rustmem check --explain E0382`.\n")
+
+
+def test_summary_for_several_codes_lists_them_sorted() -> None:
+    other = Diagnostic.error("cannot assign twice to immutable variable `x`", "E0384")
+    plain = Diagnostic.error("unsupported: trait objects")
+    warning = Diagnostic("warning", "unused variable")
+    assert render_summary([_moved_value(), other, plain, warning]) == (
+        "error: aborting due to 3 previous errors; 1 warning emitted\n\n"
+        "Some errors have detailed explanations: E0382, E0384.\n"
+        "For more information about an error, try `rustmem check --explain E0382`.\n")
+
+
+def test_summary_without_codes_or_errors() -> None:
+    assert render_summary([Diagnostic.error("unsupported: x")]) == (
+        "error: aborting due to 1 previous error\n\n")
+    assert render_summary([Diagnostic("warning", "w")] * 2) == "warning: 2 warnings emitted\n\n"
+    assert render_summary([]) == ""
+
+
+def test_json_is_one_line_with_rustcs_fields() -> None:
+    line = render_json(_moved_value())
+    assert "\n" not in line
+    obj = json.loads(line)
+    assert list(obj) == ["$message_type", "message", "code", "level", "spans", "children",
+                         "rendered"]
+    assert obj["code"]["code"] == "E0382" and "moved" in obj["code"]["explanation"]
+    primary = obj["spans"][0]
+    assert (primary["is_primary"], primary["line_start"], primary["column_start"],
+            primary["column_end"], primary["byte_start"]) == (True, 4, 20, 21, 78)
+    assert primary["text"] == [{"text": '    println!("{}", s);', "highlight_start": 20,
+                                "highlight_end": 21}]
+    assert obj["rendered"] == render_human(_moved_value())
+
+
+def test_json_of_a_codeless_error_has_null_code() -> None:
+    obj = json.loads(render_json(Diagnostic.error("unsupported: x")))
+    assert obj["code"] is None and obj["spans"] == []
