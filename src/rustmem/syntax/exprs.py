@@ -219,6 +219,8 @@ class ExprsMixin(ConverterBase):
             elif kind == "attribute_item":
                 pending_attrs.append(self.attribute(c))
                 continue
+            elif kind == "inner_attribute_item":
+                continue  # `#![allow(...)]` inside a body: accepted and ignored
             elif kind in ITEM_KINDS:
                 item = self.item(c, pending_attrs)
                 if item is not None:

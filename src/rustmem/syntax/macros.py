@@ -25,6 +25,10 @@ ASSERT_MACROS = frozenset(("assert", "assert_eq", "assert_ne", "debug_assert", "
 # Macros that may be called with no arguments at all (no format string).
 _BARE_OK = frozenset(("println", "eprintln", "panic", "unreachable", "todo", "unimplemented", "writeln"))
 
+# The macros std defines with macro_rules!, whose errors rustc words as "no rules expected ...".
+_RULE_MACROS = frozenset(("vec", "assert_eq", "assert_ne", "debug_assert_eq", "debug_assert_ne", "matches",
+                          "addr_of", "addr_of_mut", "debug_assert", "todo", "unimplemented", "unreachable"))
+
 _PREFIX = b"fn __m() { "
 _SUFFIX = b"; }"
 
@@ -43,7 +47,8 @@ class MacrosMixin(ConverterBase):
 
     # ------------------------------------------------------------ re-parsing
 
-    def reparse(self, tt: Node, head: bytes, open_: bytes, body: bytes, close: bytes, tail: bytes) -> tuple[Any, Node]:
+    def reparse(self, name: str, tt: Node, head: bytes, open_: bytes, body: bytes, close: bytes,
+                tail: bytes) -> tuple[Any, Node]:
         """Parse `fn __m() { HEAD OPEN BODY CLOSE TAIL; }` where OPEN sits where tt's opening
         delimiter was; return a converter for it and the wrapper's expression node."""
         text = _PREFIX + head + open_ + body + close + tail + _SUFFIX
@@ -51,37 +56,50 @@ class MacrosMixin(ConverterBase):
         sub = type(self)(self.file, text, delta)
         root = rust_parser().parse(text).root_node
         if root.has_error:
-            raise self._macro_syntax_error(sub, root, tt)
+            raise self._macro_syntax_error(name, sub, root, tt)
         block = root.named_children[0].child_by_field_name("body")
         stmt = [c for c in block.named_children if c.type not in ("line_comment", "block_comment", "empty_statement")]
         if len(stmt) != 1:
-            raise self._macro_syntax_error(sub, root, tt)
+            raise self._macro_syntax_error(name, sub, root, tt)
         expr = stmt[0].named_children[0] if stmt[0].type == "expression_statement" else stmt[0]
         return sub, expr
 
     def tt_body(self, tt: Node) -> bytes:
         return self.src[tt.start_byte + 1:tt.end_byte - 1]
 
-    def _macro_syntax_error(self, sub: Any, root: Node, tt: Node) -> CompileError:
+    def _macro_syntax_error(self, name: str, sub: Any, root: Node, tt: Node) -> CompileError:
+        """The syntax error of a macro's arguments, worded as rustc words it for that macro."""
         err = check_syntax(sub, root)
         lo, hi = self.span(tt).lo, self.span(tt).hi
-        for diag in err.diagnostics:
-            for label in diag.labels:
-                if not lo <= label.span.lo <= hi:
-                    # a token the wrapper added: point at the macro's closing delimiter instead
-                    label.span = Span(self.file, hi - 1, hi)
+        diag = err.diagnostics[0]
+        for label in diag.labels:
+            if not lo <= label.span.lo < hi:
+                # a token the wrapper added: point at the macro's closing delimiter instead
+                label.span = Span(self.file, hi - 1, hi)
+        primary = diag.primary
+        at_end = primary is not None and primary.span.lo == hi - 1
+        found = diag.message.rpartition(", found ")[2]
+        if name in _RULE_MACROS and primary is not None:
+            if at_end:
+                err = CompileError(Diagnostic.error("unexpected end of macro invocation")
+                                   .with_primary(primary.span, "missing tokens in macro arguments"))
+            else:
+                err = CompileError(Diagnostic.error(f"no rules expected {found.removeprefix('keyword ')}")
+                                   .with_primary(primary.span, "no rules expected this token in macro call"))
+        elif at_end and ", found " in diag.message:
+            diag.message = diag.message.rpartition(", found ")[0] + ", found end of macro arguments"
         return err
 
-    def call_args(self, n: Node, tt: Node) -> tuple[Any, list[Node]]:
+    def call_args(self, name: str, tt: Node) -> tuple[Any, list[Node]]:
         """Re-parse `(a, b, c)` as call arguments; the converter and the argument nodes."""
-        sub, call = self.reparse(tt, b"__f", b"(", self.tt_body(tt), b")", b"")
+        sub, call = self.reparse(name, tt, b"__f", b"(", self.tt_body(tt), b")", b"")
         args = call.child_by_field_name("arguments")
         return sub, [c for c in args.named_children if c.type not in ("line_comment", "block_comment")]
 
     # ------------------------------------------------------------ println!, format!, write!, panic!, ...
 
     def format_macro(self, n: Node, name: str, tt: Node) -> ast.Expr:
-        sub, args = self.call_args(n, tt)
+        sub, args = self.call_args(name, tt)
         dest: Optional[ast.Expr] = None
         if name in ("write", "writeln"):
             if not args:
@@ -123,7 +141,7 @@ class MacrosMixin(ConverterBase):
     # ------------------------------------------------------------ vec!, assert!, matches!, addr_of!
 
     def vec_macro(self, n: Node, name: str, tt: Node) -> ast.Expr:
-        sub, array = self.reparse(tt, b"", b"[", self.tt_body(tt), b"]", b"")
+        sub, array = self.reparse(name, tt, b"", b"[", self.tt_body(tt), b"]", b"")
         if array.type != "array_expression":
             raise unsupported(self.span(n), "this form of `vec!`")
         converted = sub.expr(array)
@@ -132,7 +150,7 @@ class MacrosMixin(ConverterBase):
         return ast.VecMacro(self.span(n), converted.elems)
 
     def assert_macro(self, n: Node, name: str, tt: Node) -> ast.Expr:
-        sub, args = self.call_args(n, tt)
+        sub, args = self.call_args(name, tt)
         base = name.removeprefix("debug_")
         arity = 1 if base == "assert" else 2
         if len(args) < arity:
@@ -149,7 +167,7 @@ class MacrosMixin(ConverterBase):
         if comma is None:
             raise unsupported(self.span(n), "`matches!` without a pattern")
         body[comma.start_byte - tt.start_byte - 1] = ord("{")
-        sub, match = self.reparse(tt, b"match", b" ", bytes(body), b"=", b"> true, _ => false }")
+        sub, match = self.reparse(name, tt, b"match", b" ", bytes(body), b"=", b"> true, _ => false }")
         arm = [c for c in match.child_by_field_name("body").named_children if c.type == "match_arm"][0]
         converted = sub.arm(arm)
         span = self.span(n)
@@ -158,7 +176,7 @@ class MacrosMixin(ConverterBase):
         return ast.Match(span, sub.expr(match.child_by_field_name("value")), arms)
 
     def addr_of_macro(self, n: Node, name: str, tt: Node) -> ast.Expr:
-        sub, paren = self.reparse(tt, b"", b"(", self.tt_body(tt), b")", b"")
+        sub, paren = self.reparse(name, tt, b"", b"(", self.tt_body(tt), b")", b"")
         inner = sub.expr(paren)
         if isinstance(inner, ast.Paren):
             inner = inner.inner
