@@ -496,6 +496,26 @@ def test_syntax_errors_like_rustc(src, expected):
     assert error(src) == expected
 
 
+@pytest.mark.parametrize("stmt, expected", [
+    ('println!("{}", x +);', ("expected expression, found end of macro arguments", 2, 23)),
+    ("let v = vec![1, 2,, 3];", ("no rules expected `,`", 2, 23)),
+    ("assert_eq!(1 2);", ("no rules expected `2`", 2, 18)),
+    ("let x = 1.0u8;", ("invalid suffix `u8` for float literal", 2, 13)),
+    ("let x = 1u99;", ("invalid suffix `u99` for number literal", 2, 13)),
+    ("let x = '';", ("empty character literal", 2, 13)),
+    ('let x = "\\x80";', ("out of range hex escape", 2, 14)),
+    ('let x = "\\q";', ("unknown character escape: `q`", 2, 14)),
+    ('let x = b"\u00e9";', ("non-ASCII character in byte string literal", 2, 13)),
+])
+def test_errors_inside_macros_and_literals(stmt, expected):
+    assert error("fn main() {\n    " + stmt + "\n}\n") == expected
+
+
+def test_deep_nesting_parses():
+    sum_expr = expr(" + ".join(["1"] * 3000))
+    assert isinstance(sum_expr, ast.Binary) and sum_expr.span.text.count("+") == 2999
+
+
 @pytest.mark.parametrize("src, what", [
     ("macro_rules! m { () => {} }", "`macro_rules!` macro definitions"),
     ("union U { a: i32 }", "unions"),

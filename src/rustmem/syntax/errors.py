@@ -127,6 +127,20 @@ def _expected(conv: Any, what: str, found: Optional[Node], at: Span) -> CompileE
     return CompileError(Diagnostic.error(f"expected {what}, found {describe(conv, found)}").with_primary(at, f"expected {what}"))
 
 
+def _bad_suffix(conv: Any, first: Optional[Node], nxt: Optional[Node], prev: Optional[Node]) -> Optional[CompileError]:
+    """`1u99` / `1.5x`: tree-sitter splits a number with an unknown suffix into a literal and
+    an identifier; rustc reads one token with an invalid suffix."""
+    for number, word in ((first, nxt), (prev, first)):
+        if number is None or word is None or number.end_byte != word.start_byte:
+            continue
+        if number.type in ("integer_literal", "float_literal") and word.type == "identifier":
+            kind = "float" if number.type == "float_literal" else "number"
+            suffix = conv.text(word)
+            return CompileError(Diagnostic.error(f"invalid suffix `{suffix}` for {kind} literal")
+                                .with_primary(conv.span(number).to(conv.span(word)), f"invalid suffix `{suffix}`"))
+    return None
+
+
 def check_syntax(conv: Any, root: Node) -> CompileError:
     """The CompileError for the first syntax error under root (which has_error)."""
     delimiters = check_delimiters(conv, root)
@@ -150,6 +164,9 @@ def check_syntax(conv: Any, root: Node) -> CompileError:
     first_span: Span = conv.span(first) if first is not None else conv.span(bad)
     next_span: Span = conv.span(nxt) if nxt is not None else conv.span(root).shrink_to_hi()
     parent = bad.parent.type if bad.parent is not None else ""
+    suffix = _bad_suffix(conv, first, nxt, prev)
+    if suffix is not None:
+        return suffix
     if prev is not None and prev.type == "let":
         return _expected(conv, "pattern", first, first_span)
     if last is not None and last.type == "else":

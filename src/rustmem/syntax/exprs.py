@@ -50,6 +50,9 @@ class ExprsMixin(ConverterBase):
 
     def expr_float_literal(self, n: Node) -> ast.Expr:
         value, suffix = split_float(self.text(n))
+        if suffix is not None and suffix not in FLOAT_SUFFIXES:
+            raise CompileError(Diagnostic.error(f"invalid suffix `{suffix}` for float literal")
+                               .with_primary(self.span(n), f"invalid suffix `{suffix}`"))
         return ast.Lit(self.span(n), "float", value, suffix)
 
     def expr_boolean_literal(self, n: Node) -> ast.Expr:
@@ -58,7 +61,10 @@ class ExprsMixin(ConverterBase):
     def expr_char_literal(self, n: Node) -> ast.Expr:
         span = self.span(n)
         if self.src[n.start_byte:n.start_byte + 1] == b"b":
-            return ast.Lit(span, "byte", ord(decode_char(self.file, span.lo + 1, span.hi)))
+            value = ord(decode_char(self.file, span.lo + 1, span.hi, byte=True))
+            if value > 0xFF or not self.src[n.start_byte:n.end_byte].isascii():
+                raise CompileError(Diagnostic.error("non-ASCII character in byte literal").with_primary(span))
+            return ast.Lit(span, "byte", value)
         return ast.Lit(span, "char", decode_char(self.file, span.lo, span.hi))
 
     def string_value(self, n: Node) -> tuple[str, list[int], bool]:
@@ -73,12 +79,15 @@ class ExprsMixin(ConverterBase):
         hashes = prefix.count("#") if raw else 0
         lo = span.lo + len(prefix) + 1
         hi = span.hi - 1 - hashes
-        value, offsets = decode_body(self.file, lo, hi, raw)
+        value, offsets = decode_body(self.file, lo, hi, raw, byte="b" in prefix)
         return value, offsets, "b" in prefix
 
     def expr_string_literal(self, n: Node) -> ast.Expr:
         value, _, is_bytes = self.string_value(n)
         if is_bytes:
+            if not self.src[n.start_byte:n.end_byte].isascii():
+                raise CompileError(Diagnostic.error("non-ASCII character in byte string literal")
+                                   .with_primary(self.span(n)))
             return ast.Lit(self.span(n), "bytestr", value.encode("latin-1"))
         return ast.Lit(self.span(n), "str", value)
 

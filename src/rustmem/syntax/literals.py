@@ -38,15 +38,19 @@ def split_int(text: str) -> tuple[str, int, str | None]:
 
 
 def split_float(text: str) -> tuple[float, str | None]:
-    """`1.5e3f64` -> (1500.0, "f64"); `2.` -> (2.0, None)."""
+    """`1.5e3f64` -> (1500.0, "f64"); `2.` -> (2.0, None).  A suffix that is not f32/f64
+    is returned as the second item with a NaN value, for the caller to report."""
     text = text.replace("_", "")
-    suffix = None
-    if text.endswith(FLOAT_SUFFIXES):
-        text, suffix = text[:-3], text[-3:]
-    return float(text), suffix
+    for i, ch in enumerate(text):
+        if ch.isalpha() and ch not in "eE":
+            suffix = text[i:]
+            if suffix not in FLOAT_SUFFIXES:
+                return float("nan"), suffix
+            return float(text[:i]), suffix
+    return float(text), None
 
 
-def decode_body(file: SourceFile, lo: int, hi: int, raw: bool) -> tuple[str, list[int]]:
+def decode_body(file: SourceFile, lo: int, hi: int, raw: bool, byte: bool = False) -> tuple[str, list[int]]:
     """Decode the body of a string literal occupying file bytes [lo, hi).
 
     Returns the string value and, parallel to its characters plus one end entry, the file
@@ -96,6 +100,8 @@ def decode_body(file: SourceFile, lo: int, hi: int, raw: bool) -> tuple[str, lis
             if len(digits) != 2 or not all(c in "0123456789abcdefABCDEF" for c in digits):
                 raise _error(file, start, start + 2 + len(digits), "numeric character escape is too short")
             value = int(digits, 16)
+            if value > 0x7F and not byte:
+                raise _error(file, start, start + 4, "out of range hex escape")
             chars.append(chr(value))
             offsets.append(start)
             i += 4
@@ -118,9 +124,11 @@ def decode_body(file: SourceFile, lo: int, hi: int, raw: bool) -> tuple[str, lis
     return "".join(chars), offsets
 
 
-def decode_char(file: SourceFile, lo: int, hi: int) -> str:
-    """The character of a char literal whose quotes span file bytes [lo, hi)."""
-    value, _ = decode_body(file, lo + 1, hi - 1, raw=False)
+def decode_char(file: SourceFile, lo: int, hi: int, byte: bool = False) -> str:
+    """The character of a char literal whose quotes span file bytes [lo, hi) (`byte`: of b'x')."""
+    value, _ = decode_body(file, lo + 1, hi - 1, raw=False, byte=byte)
+    if not value:
+        raise _error(file, lo, hi, "empty character literal")
     if len(value) != 1:
         raise _error(file, lo, hi, "character literal may only contain one codepoint")
     return value

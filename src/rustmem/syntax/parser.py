@@ -10,7 +10,9 @@ methods (see `cst.build_dispatch`).
 from __future__ import annotations
 
 import gc
+import sys
 
+from ..diagnostics import unsupported
 from ..source import SourceFile
 from . import ast
 from .cst import build_dispatch
@@ -29,6 +31,8 @@ class Converter(ItemsMixin, ExprsMixin, MacrosMixin, PatternsMixin, TypesMixin):
 
 build_dispatch(Converter)
 
+_RECURSION_LIMIT = 20000
+
 
 def parse(source: SourceFile) -> ast.Crate:
     """Parse a whole file into an `ast.Crate`.
@@ -44,9 +48,17 @@ def parse(source: SourceFile) -> ast.Crate:
     # only rescan the growing tree (a quarter of the time on large files), so it waits.
     collecting = gc.isenabled()
     gc.disable()
+    # The conversion recurses once or twice per level of nesting; long operator chains
+    # (`a + b + ... `, a few thousand terms) are deeper than Python's default limit.  Since
+    # 3.11 Python-to-Python calls do not use the C stack, so a higher limit is safe.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
     try:
         items, attrs = conv.items(root)
+    except RecursionError:
+        raise unsupported(source.whole.shrink_to_lo(), "nesting this deep") from None
     finally:
+        sys.setrecursionlimit(limit)
         if collecting:
             gc.enable()
     return ast.Crate(source.whole, items, attrs)
