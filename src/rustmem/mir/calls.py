@@ -1,0 +1,161 @@
+"""Calls, method calls, closures and assignments.
+
+Direct calls name their callee as a `Constant` whose value is the `FnDef` (user or std; a std
+function's `intrinsic` key tells the machine what to run).  A call through a closure value is
+rustc's `<F as Fn<Args>>::call(&f, (a, b))`: the receiver by the Fn trait's self kind, the
+arguments as one tuple; the closure's own body takes them spread out (_2, _3, ...).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..diagnostics import unsupported
+from ..source import Span
+from ..syntax import ast
+from ..types import results as R
+from ..types import ty as T
+from . import ir
+from .expr import BINOPS, unparen
+
+
+class CallMixin:
+    """The call half of `Builder`."""
+
+    def fn_operand(self, fn: T.FnDef, args: tuple, span: Span) -> ir.Constant:
+        return ir.Constant(fn, T.FnDefTy(fn, tuple(args)))
+
+    def emit_call(self, dest: ir.Place, func: ir.Operand, args: list[ir.Operand], span: Span,
+                  ret_ty: T.Ty, fn_span: Optional[Span] = None) -> None:
+        """Terminate the current block with a call; a call returning `!` has no return edge."""
+        target = None if isinstance(ret_ty, T.Never) else self.new_block()
+        self.terminate(ir.Call(span, func, list(args), dest, target, self.unwind_target(), fn_span))
+        self.cur = target if target is not None else self.new_block()
+
+    # ---------------------------------------------------------------- calls
+
+    def into_Call(self, dest: ir.Place, e: ast.Call) -> None:
+        func = unparen(e.func)
+        res = e.res
+        if isinstance(res, R.MethodRes) and res.overloaded_call:
+            self.closure_call(dest, e, res)
+            return
+        ctor = res if isinstance(res, R.CtorRes) else None
+        if ctor is None and isinstance(func, ast.PathExpr) and isinstance(func.res, R.CtorRes):
+            ctor = func.res
+        if ctor is not None:
+            ops = tuple(self.as_operand(a) for a in e.args)
+            names = tuple(f.name for f in ctor.adt.variants[ctor.variant].fields)
+            kind = ir.AggregateKind("adt", self.expr_ty(e), ctor.variant, names)
+            self.assign(e.span, dest, ir.Aggregate(kind, ops))
+            return
+        fn_res = res if isinstance(res, R.FnRes) else None
+        if fn_res is None and isinstance(func, ast.PathExpr) and isinstance(func.res, R.FnRes):
+            fn_res = func.res
+        if fn_res is not None and not self.adjustments(e.func):
+            fop: ir.Operand = self.fn_operand(fn_res.fn, fn_res.args, func.span)
+        else:
+            fop = self.as_operand(e.func)
+        args = [self.as_operand(a) for a in e.args]
+        self.emit_call(dest, fop, args, e.span, self.expr_ty(e), func.span)
+
+    def closure_call(self, dest: ir.Place, e: ast.Call, res: R.MethodRes) -> None:
+        fn = res.fn
+        self_kind = fn.self_kind or {"call": "ref", "call_mut": "refmut"}.get(fn.name, "value")
+        callee = e.func
+        callee_ty = self.expr_ty(callee)
+        if self.adjustments(callee) or self_kind == "value":
+            recv = self.as_operand(callee)
+        elif isinstance(callee_ty, T.Ref) and not callee_ty.mutable:
+            recv = self.as_operand(callee)
+        else:
+            mutable = self_kind == "refmut"
+            place = self.as_place(callee, mutable)
+            inner = callee_ty
+            if isinstance(callee_ty, T.Ref):
+                place, inner = place.deref(), callee_ty.inner  # reborrow `&mut *f`
+            local = self.new_temp(T.Ref(T.ERASED, mutable, inner), e.span)
+            self.assign(e.span, ir.Place(local), ir.Ref(self.fresh_region(), "mut" if mutable else "shared", place))
+            recv = ir.Move(ir.Place(local))
+        ops = tuple(self.as_operand(a) for a in e.args)
+        tuple_ty = T.Tuple(tuple(self.adjusted_ty(a) for a in e.args))
+        packed = self.new_temp(tuple_ty, e.span)
+        self.assign(e.span, ir.Place(packed), ir.Aggregate(ir.AggregateKind("tuple", tuple_ty), ops))
+        self.emit_call(dest, self.fn_operand(fn, res.args, e.span), [recv, ir.Move(ir.Place(packed))], e.span, self.expr_ty(e), callee.span)
+
+    def into_MethodCall(self, dest: ir.Place, e: ast.MethodCall) -> None:
+        res = e.res
+        if not isinstance(res, R.MethodRes):
+            raise unsupported(e.name_span, f"the method call `{e.name}`")
+        outer, self.method_receiver = self.method_receiver, e.receiver
+        recv = self.as_operand(e.receiver)
+        self.method_receiver = outer
+        args = [recv] + [self.as_operand(a) for a in e.args]
+        self.emit_call(dest, self.fn_operand(res.fn, res.args, e.name_span), args, e.span, self.expr_ty(e), e.name_span)
+
+    # ---------------------------------------------------------------- closures
+
+    def into_Closure(self, dest: ir.Place, e: ast.Closure) -> None:
+        """The closure value: an aggregate of its captures (`&x`, `&mut x`, or x by value);
+        its body becomes a separate `Body`."""
+        from .build import build_closure, capture_field_ty
+
+        cdef = self.results.closures.get(e)
+        if cdef is None:
+            raise unsupported(e.span, "this closure")
+        ops = []
+        for name, binding, mode, vty in cdef.captures:
+            place = self.var_place(binding, e.span)
+            if mode in ("ref", "refmut"):
+                local = self.new_temp(capture_field_ty(mode, vty), e.span)
+                kind = "mut" if mode == "refmut" else "shared"
+                self.assign(e.span, ir.Place(local), ir.Ref(self.fresh_region(), kind, place))
+                ops.append(ir.Move(ir.Place(local)))
+            else:
+                ops.append(self.consume(place, vty))
+        names = tuple(c[0] for c in cdef.captures)
+        self.assign(e.span, dest, ir.Aggregate(ir.AggregateKind("closure", self.expr_ty(e), 0, names), tuple(ops)))
+        build_closure(self, e, cdef)
+
+    # ---------------------------------------------------------------- assignment
+
+    def into_Assign(self, dest: ir.Place, e: ast.Assign) -> None:
+        self.lower_assign(e)
+        self.assign(e.span, dest, ir.Use(ir.Constant((), T.UNIT)))
+
+    def lower_assign(self, e: ast.Assign) -> None:
+        """`place = value`: the value first, then (if the place's type needs drop) drop the old
+        value, then write — rustc's drop-and-replace.  Drop elaboration removes the drop where
+        the place is known to be uninitialised."""
+        lhs = unparen(e.lhs)
+        if isinstance(lhs, ast.PathExpr) and lhs.path.name == "_" and lhs.res is None:
+            self.as_operand(e.rhs)  # `_ = expr;` evaluates and discards
+            return
+        if isinstance(lhs, (ast.Tuple, ast.Array, ast.StructLit, ast.Call)):
+            raise unsupported(e.span, "destructuring assignment")
+        rhs = self.as_operand(e.rhs)
+        place = self.as_place(e.lhs, mutable=True)
+        if self.tcx_needs_drop(self.adjusted_ty(e.lhs)):
+            target = self.new_block()
+            self.terminate(ir.Drop(e.span, place, target, self.unwind_target()))
+            self.cur = target
+        self.assign(e.span, place, ir.Use(rhs))
+
+    def into_CompoundAssign(self, dest: ir.Place, e: ast.CompoundAssign) -> None:
+        self.lower_compound_assign(e)
+        self.assign(e.span, dest, ir.Use(ir.Constant((), T.UNIT)))
+
+    def lower_compound_assign(self, e: ast.CompoundAssign) -> None:
+        res = getattr(e, "res", None)
+        ty = self.adjusted_ty(e.lhs)
+        if isinstance(res, R.OverloadedOp):
+            place = self.as_place(e.lhs, mutable=True)
+            recv = self.new_temp(T.Ref(T.ERASED, True, ty), e.span)
+            self.assign(e.span, ir.Place(recv), ir.Ref(self.fresh_region(), "mut", place))
+            rhs = self.as_operand(e.rhs)
+            out = self.new_temp(T.UNIT, e.span)
+            self.emit_call(ir.Place(out), self.fn_operand(res.fn, res.args, e.span), [ir.Move(ir.Place(recv)), rhs], e.span, T.UNIT)
+            return
+        rhs = self.as_operand(e.rhs)
+        place = self.as_place(e.lhs, mutable=True)
+        rvalue = self.builtin_binop(BINOPS[e.op], ir.Copy(place), rhs, ty, ty, e.span)
+        self.assign(e.span, place, rvalue)

@@ -1,0 +1,157 @@
+"""MIR building: drop scopes, unwinding, drop elaboration and the printer on hand-built bodies,
+and (once the type checker exists) the MIR shape of small programs and the whole corpus."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from rustmem.mir import finish_body, ir
+from rustmem.mir.build import Builder, ProgramContext
+from rustmem.mir.dataflow import MaybeInit
+from rustmem.mir.pretty import format_body
+from rustmem.source import SourceFile
+from rustmem.types import ty as T
+from rustmem.types.results import TypeckResults
+
+SRC = SourceFile("t.rs", "fn main() {\n    let a = String::new();\n    let b = String::new();\n}\n")
+SPAN = SRC.span(0, 10)
+STRING_DEF = T.AdtDef("String", "struct", [], [], [T.VariantDef("String", "named", [])], lang="String")
+STRING = T.Adt(STRING_DEF)
+NEW = T.FnDef("new", "String::new", [], [], T.FnSig([], STRING), intrinsic="String::new")
+
+
+class FakeTcx:
+    """Just enough of TyCtxt for bodies built by hand: ADTs need drop, everything else is Copy."""
+
+    def __init__(self) -> None:
+        self.results = TypeckResults()
+        self.user_fns: list = []
+
+    def is_copy(self, ty: T.Ty) -> bool:
+        return not isinstance(ty, T.Adt)
+
+    def needs_drop(self, ty: T.Ty) -> bool:
+        return isinstance(ty, T.Adt)
+
+    def field_tys(self, ty: T.Ty, variant: int = 0) -> list:
+        return []
+
+
+def builder() -> Builder:
+    b = Builder(ProgramContext(FakeTcx()), "main", SPAN)
+    b.new_local(T.UNIT, SPAN)
+    b.temp_scopes.append(b.push_scope(SPAN))
+    return b
+
+
+def let_new(b: Builder, name: str) -> int:
+    """`let name = String::new();` in the current scope."""
+    local = b.new_local(STRING, SPAN, name, mutable=False, user=True)
+    b.push(ir.StorageLive(SPAN, local))
+    b.schedule_storage(local, SPAN)
+    b.emit_call(ir.Place(local), ir.Constant(NEW, T.FnDefTy(NEW)), [], SPAN, STRING)
+    b.schedule_drop(local, SPAN)
+    return local
+
+
+def finish(b: Builder) -> ir.Body:
+    b.pop_scope(SPAN)
+    b.goto(b.return_block, SPAN)
+    b.blocks[b.return_block].terminator = ir.Return(SPAN)
+    body = ir.Body("main", SPAN, b.locals, b.blocks, 0)
+    finish_body(body)
+    return body
+
+
+def drops_in_order(body: ir.Body, cleanup: bool) -> list[int]:
+    """Locals dropped along the path from bb0 (or from the first cleanup block)."""
+    out = []
+    for data in body.blocks:
+        if data.is_cleanup == cleanup and isinstance(data.terminator, ir.Drop):
+            out.append(data.terminator.place.local)
+    return out
+
+
+def test_scope_end_drops_in_reverse_declaration_order():
+    b = builder()
+    a = let_new(b, "a")
+    c = let_new(b, "b")
+    body = finish(b)
+    assert drops_in_order(body, cleanup=False) == [c, a]
+    text = format_body(body)
+    assert "debug a => _1;" in text and "let _2: String;" in text
+    assert re.search(r"drop\(_2\) -> \[return: bb\d+, unwind: bb\d+\];", text)
+    assert "(cleanup)" in text and "resume;" in text
+
+
+def test_call_unwinds_through_the_drops_scheduled_before_it():
+    b = builder()
+    a = let_new(b, "a")
+    let_new(b, "b")
+    body = finish(b)
+    calls = [d.terminator for d in body.blocks if isinstance(d.terminator, ir.Call)]
+    assert isinstance(body.blocks[calls[0].unwind].terminator, ir.UnwindResume)
+    first_cleanup = body.blocks[calls[1].unwind]
+    assert first_cleanup.is_cleanup and first_cleanup.terminator.place == ir.Place(a)
+    assert isinstance(body.blocks[first_cleanup.terminator.target].terminator, ir.UnwindResume)
+
+
+def test_moved_out_local_is_not_dropped():
+    b = builder()
+    a = let_new(b, "a")
+    c = b.new_local(STRING, SPAN, "c", user=True)
+    b.push(ir.StorageLive(SPAN, c))
+    b.schedule_storage(c, SPAN)
+    b.assign(SPAN, ir.Place(c), ir.Use(ir.Move(ir.Place(a))))
+    b.schedule_drop(c, SPAN)
+    body = finish(b)
+    assert drops_in_order(body, cleanup=False) == [c]
+
+
+def test_maybe_moved_local_keeps_its_drop():
+    b = builder()
+    a = let_new(b, "a")
+    flag = b.new_local(T.BOOL, SPAN)
+    then_bb, join = b.new_block(), b.new_block()
+    b.terminate(ir.SwitchInt(SPAN, ir.Copy(ir.Place(flag)), [0], [join], then_bb))
+    b.cur = then_bb
+    sink = b.new_local(STRING, SPAN)
+    b.assign(SPAN, ir.Place(sink), ir.Use(ir.Move(ir.Place(a))))
+    b.goto(join, SPAN)
+    b.cur = join
+    body = finish(b)
+    assert a in drops_in_order(body, cleanup=False)
+
+
+def test_fully_moved_tuple_fields_leave_nothing_to_drop():
+    pair_ty = T.Tuple((STRING, STRING))
+    b = builder()
+    pair = b.new_local(pair_ty, SPAN, "p", user=True)
+    b.schedule_storage(pair, SPAN)
+    b.assign(SPAN, ir.Place(pair), ir.Use(ir.Constant(0, pair_ty)))
+    b.schedule_drop(pair, SPAN)
+    for i in range(2):
+        sink = b.new_local(STRING, SPAN)
+        b.assign(SPAN, ir.Place(sink), ir.Use(ir.Move(ir.Place(pair).field(i, STRING, str(i)))))
+    body = finish(b)
+    assert pair not in drops_in_order(body, cleanup=False)
+    flow = MaybeInit(body)
+    assert flow.entry[0] is not None
+
+
+def test_printer_shapes():
+    b = builder()
+    x = b.new_local(T.I32, SPAN, "x", mutable=True, user=True)
+    pair = b.new_local(T.Tuple((T.I32, T.BOOL)), SPAN)
+    b.assign(SPAN, ir.Place(x), ir.Use(ir.Constant(1, T.I32)))
+    b.assign(SPAN, ir.Place(pair), ir.CheckedBinaryOp("Add", ir.Copy(ir.Place(x)), ir.Constant(2, T.I32)))
+    b.emit_assert(ir.Move(ir.Place(pair).field(1, T.BOOL, "1")), False, ("Overflow", "Add", ir.Copy(ir.Place(x)), ir.Constant(2, T.I32)), SPAN)
+    b.assign(SPAN, ir.Place(x), ir.Use(ir.Move(ir.Place(pair).field(0, T.I32, "0"))))
+    text = format_body(finish(b))
+    assert "fn main() -> () {" in text
+    assert "let mut _1: i32;" in text
+    assert "_2 = AddWithOverflow(copy _1, const 2_i32);" in text
+    assert "assert(!move (_2.1: bool), \"attempt to compute `{} + {}`, which would overflow\", copy _1, const 2_i32)" in text
+    assert "// line 1" in text
