@@ -1,0 +1,312 @@
+"""The std stubs (src/rustmem/types/std/*.rs): they parse, they declare what programs call,
+they follow the stub conventions, and — where rustc is installed — their signatures and
+trait impls are those of the real std."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from rustmem.syntax import ast, parse_text
+from rustmem.syntax.loader import rust_parser
+
+REPO = Path(__file__).resolve().parents[1]
+STD = REPO / "src" / "rustmem" / "types" / "std"
+CORPUS = REPO.parent / "shared" / "corpus"
+STUBS = sorted(STD.glob("*.rs"))
+
+
+def parsed(path: Path) -> ast.Crate:
+    return parse_text(path.read_text(), f"std/{path.name}")
+
+
+def all_items(items: list) -> list:
+    """Every item, descending into impls, traits and inline modules."""
+    out = []
+    for it in items:
+        out.append(it)
+        if isinstance(it, (ast.Impl, ast.Trait, ast.Mod)):
+            out += all_items(it.items)
+    return out
+
+
+@pytest.fixture(scope="module")
+def crates() -> dict[str, ast.Crate]:
+    return {p.name: parsed(p) for p in STUBS}
+
+
+# ---------------------------------------------------------------- shape
+
+
+@pytest.mark.parametrize("path", STUBS, ids=lambda p: p.name)
+def test_every_stub_parses_without_bodies(path: Path) -> None:
+    crate = parsed(path)
+    assert crate.items, f"{path.name} declares nothing"
+    with_body = [it.name for it in all_items(crate.items) if isinstance(it, ast.Fn) and it.body is not None]
+    assert with_body == [], f"std functions are intrinsics and have no body: {with_body}"
+
+
+def test_prelude_names_what_every_program_sees(crates: dict[str, ast.Crate]) -> None:
+    names = set()
+    for item in crates["prelude.rs"].items:
+        assert isinstance(item, ast.Use), "prelude.rs holds nothing but `pub use` lines"
+        names |= {alias or str(path).split("::")[-1] for path, alias, _glob in item.entries}
+    expected = {
+        "Vec", "String", "Box", "Option", "Some", "None", "Result", "Ok", "Err", "Clone", "Copy", "Drop",
+        "ToString", "Iterator", "IntoIterator", "drop", "PartialEq", "PartialOrd", "Eq", "Ord", "Default",
+        "From", "Into", "AsRef", "AsMut", "Fn", "FnMut", "FnOnce", "Sized", "ToOwned", "Extend",
+        "DoubleEndedIterator", "ExactSizeIterator", "FromIterator", "TryFrom", "TryInto",
+    }
+    assert names == expected
+
+
+def test_lang_items_are_unique_and_complete(crates: dict[str, ast.Crate]) -> None:
+    seen: dict[str, str] = {}
+    for name, crate in crates.items():
+        for it in all_items(crate.items):
+            for attr in getattr(it, "attrs", []):
+                if attr.name == "lang":
+                    (value,) = attr.args
+                    assert value not in seen, f"#[lang = {value!r}] in {seen.get(value)} and {name}"
+                    seen[value] = name
+    required = {
+        "Vec", "String", "Box", "Option", "Result", "Rc", "Weak", "RefCell", "Cell", "UnsafeCell", "Ref", "RefMut",
+        "NonNull", "ManuallyDrop", "MaybeUninit", "PhantomData", "Sized", "Copy", "Clone", "Drop", "Deref",
+        "DerefMut", "Index", "IndexMut", "Iterator", "IntoIterator", "FromIterator", "DoubleEndedIterator", "Sum",
+        "Fn", "FnMut", "FnOnce", "PartialEq", "Eq", "PartialOrd", "Ord", "Ordering", "Default", "Display", "Debug",
+        "Formatter", "Arguments", "ToString", "Range", "RangeInclusive", "RangeFrom", "RangeTo", "RangeFull",
+        "Add", "Sub", "Mul", "Div", "Rem", "Neg", "Not", "AddAssign", "From", "Into", "AsRef", "FromStr",
+        "SliceIndex", "Step", "Hash",
+    }
+    assert required <= set(seen), f"missing lang items: {sorted(required - set(seen))}"
+
+
+def test_std_adts_declare_the_fields_that_give_their_layout(crates: dict[str, ast.Crate]) -> None:
+    adts = {}
+    for crate in crates.values():
+        for it in crate.items:
+            if isinstance(it, (ast.Struct, ast.Enum)):
+                adts[it.name] = it
+    fields = {name: [f.name for f in adts[name].fields] for name in ("Vec", "String", "Box", "Rc", "RefCell", "Cell")}
+    assert fields == {
+        "Vec": ["ptr", "cap", "len"],
+        "String": ["vec"],
+        "Box": ["ptr"],
+        "Rc": ["ptr"],
+        "RefCell": ["borrow", "value"],
+        "Cell": ["value"],
+    }
+    assert [v.name for v in adts["Option"].variants] == ["None", "Some"]
+    assert [v.name for v in adts["Result"].variants] == ["Ok", "Err"]
+    nonnull = {a.name: a.args for a in adts["NonNull"].attrs}
+    assert nonnull["rustc_layout_scalar_valid_range_start"] == ["1"], "NonNull's niche comes from this attribute"
+
+
+def test_trait_methods_are_marked_provided_except_the_required_ones(crates: dict[str, ast.Crate]) -> None:
+    traits = {it.name: it for c in crates.values() for it in c.items if isinstance(it, ast.Trait)}
+
+    def required(trait: str) -> list[str]:
+        return [f.name for f in traits[trait].items
+                if isinstance(f, ast.Fn) and not any(a.name == "provided" for a in f.attrs)]
+
+    assert required("Iterator") == ["next"]
+    assert required("PartialEq") == ["eq"]
+    assert required("Clone") == ["clone"]
+    assert required("Ord") == ["cmp"]
+    assert required("Write") == ["write_str"]
+
+
+def test_generated_stubs_are_current() -> None:
+    spec = importlib.util.spec_from_file_location("gen_std_primitives", REPO / "tools" / "gen_std_primitives.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    expected = {"num.rs": gen.gen_num(), "f32.rs": gen.gen_float("f32"), "f64.rs": gen.gen_float("f64"),
+                "tuple.rs": gen.gen_tuple()}
+    for name, text in expected.items():
+        assert (STD / name).read_text() == text, f"{name} is stale: run tools/gen_std_primitives.py"
+
+
+# ---------------------------------------------------------------- coverage of the corpus
+
+
+def declared_fn_names(crates: dict[str, ast.Crate]) -> set[str]:
+    return {it.name for c in crates.values() for it in all_items(c.items) if isinstance(it, ast.Fn)}
+
+
+def called_names(source: str) -> tuple[set[str], set[str]]:
+    """(names the program calls as methods or std paths, names it defines with `fn`)."""
+    code = re.sub(r"//[^\n]*", "", source)
+    code = re.sub(r'"(\\.|[^"\\])*"', '""', code)
+    defined = set(re.findall(r"\bfn\s+(\w+)", code))
+    calls = set(re.findall(r"\.\s*([a-z_][a-z0-9_]*)\s*(?:::<[^>]*>)?\s*\(", code))
+    calls |= set(re.findall(r"\b[A-Z]\w*(?:::<[^>]*>)?::([a-z_][a-z0-9_]*)\s*(?:::<[^>]*>)?\(", code))
+    calls |= set(re.findall(r"\b(?:mem|ptr)::([a-z_][a-z0-9_]*)", code))
+    return calls, defined
+
+
+def test_every_method_the_corpus_calls_is_declared(crates: dict[str, ast.Crate]) -> None:
+    programs = sorted(CORPUS.rglob("*.rs"))
+    if not programs:
+        pytest.skip("the corpus is not beside the repository")
+    declared = declared_fn_names(crates)
+    missing: dict[str, list[str]] = {}
+    for path in programs:
+        calls, defined = called_names(path.read_text())
+        for name in sorted(calls - defined - declared):
+            missing.setdefault(name, []).append(path.name)
+    assert missing == {}
+
+
+# ---------------------------------------------------------------- agreement with the real std (rustc)
+#
+# Each declaration is turned into a Rust expression that only type-checks if real std has it:
+# an inherent method without type parameters is coerced to the fn-pointer type its stub
+# signature spells (`let _: fn(&str) -> &str = <str>::trim;`), a trait impl becomes a bound
+# `b::<Vec<i32>>()` with `fn b<X: Clone>()`.  Generic parameters are instantiated with i32.
+
+PARAMS = re.compile(r"\b([A-L]|Idx|S|T|U|V|W)\b")
+# Types private to std (their impls cannot be named) and traits that cannot be checked this way.
+PRIVATE = {"BorrowRef", "BorrowRefMut", "SplitInternal", "RcBox", "Error", "Arguments", "FromFn", "Successors"}
+UNNAMEABLE_TRAITS = {"Step", "Pattern", "SliceIndex", "Concat", "Join", "Fn", "FnMut", "FnOnce"}
+ITER_ADAPTERS = re.compile(r"(Zip|Chain|Rev|Take|Skip|Enumerate|Cloned|Copied|StepBy|Peekable|Cycle|Box)<")
+COMMON_USES = (
+    "use std::fmt; use std::fmt::{Debug, Display, Formatter, Pointer, LowerHex, UpperHex, Octal, Binary, "
+    "LowerExp, UpperExp, Write}; use std::ops::*; use std::cmp::*; use std::iter::*; use std::hash::*; "
+    "use std::borrow::*; use std::str::FromStr; use std::convert::Infallible; use std::cell::*; use std::rc::*; "
+    "use std::ptr::NonNull; use std::mem::*; use std::num::*; use std::marker::PhantomData;"
+)
+MODULES_WITH_GLOB = {"str", "string", "vec", "slice", "option", "result", "array", "char", "iter", "cell", "rc",
+                     "ptr", "mem", "num", "cmp", "fmt", "process", "convert", "ops"}
+
+
+def instantiate(text: str, lifetimes: str = "'static") -> str:
+    text = re.sub(r"'[a-z]\w*", lifetimes, text).replace("'_", lifetimes)
+    text = re.sub(r"\bconst N: usize\b", "", text)
+    text = re.sub(r"\bN\b", "3", text)
+    return PARAMS.sub("i32", text)
+
+
+def fn_pointer(src: bytes, fn, self_ty: str) -> str | None:
+    """The fn-pointer type of a signature without type parameters, or None."""
+    def text(n) -> str:
+        return src[n.start_byte:n.end_byte].decode()
+    lifetimes = []
+    generics = fn.child_by_field_name("type_parameters")
+    for p in generics.named_children if generics is not None else []:
+        if p.type not in ("lifetime_parameter", "lifetime"):
+            return None
+        lifetimes.append(text(p).split(":")[0].strip())
+    params = []
+    for p in fn.child_by_field_name("parameters").named_children:
+        if p.type == "self_parameter":
+            kinds = {"self": self_ty, "mut self": self_ty, "&self": f"&{self_ty}", "&mut self": f"&mut {self_ty}"}
+            if text(p) not in kinds:
+                return None
+            params.append(kinds[text(p)])
+        elif p.type == "parameter":
+            params.append(text(p.child_by_field_name("type")))
+        else:
+            return None
+    ret = fn.child_by_field_name("return_type")
+    sig = f"fn({', '.join(params)})" + (f" -> {text(ret)}" if ret is not None else "")
+    if text(fn).split("fn ")[0].strip().endswith("unsafe"):
+        sig = "unsafe " + sig
+    if lifetimes:
+        sig = f"for<{', '.join(lifetimes)}> {sig}"
+    return PARAMS.sub("i32", re.sub(r"\bN\b", "3", re.sub(r"\bSelf\b", self_ty, sig)))
+
+
+def oracle_program() -> str:
+    """One module per stub file, one checked line per declaration, each ending `// file:line`."""
+    parser = rust_parser()
+    out = ["#![allow(unused, deprecated)]", "fn a<X: ?Sized, F: Fn()>(f: F) {}"]
+    for path in STUBS:
+        if path.stem == "prelude":
+            continue
+        src = path.read_bytes()
+        root = parser.parse(src).root_node
+
+        def text(n) -> str:
+            return src[n.start_byte:n.end_byte].decode()
+        lines = []
+        for item in root.children:
+            where = f"// {path.name}:{item.start_point[0] + 1}"
+            if item.type == "function_signature_item":
+                sig = fn_pointer(src, item, "()")
+                if sig is not None:
+                    lines.append(f"let _: {sig} = std::{path.stem}::{text(item.child_by_field_name('name'))}; {where}")
+            if item.type != "impl_item":
+                continue
+            self_raw = text(item.child_by_field_name("type"))
+            trait = item.child_by_field_name("trait")
+            generics = item.child_by_field_name("type_parameters")
+            generics_text = text(generics) if generics is not None else ""
+            if re.match(r"\w+", self_raw) and re.match(r"\w+", self_raw).group(0) in PRIVATE:
+                continue
+            if trait is None:
+                if "&" in self_raw or re.search(r"\bI\s*[:,>]", generics_text):
+                    continue  # a fn pointer cannot spell `Option<&T>`'s fixed lifetime; I is an iterator
+                self_ty = instantiate(self_raw)
+                for fn in item.child_by_field_name("body").named_children:
+                    if fn.type == "function_signature_item":
+                        sig = fn_pointer(src, fn, self_ty)
+                        if sig is not None and "::Target" not in sig:
+                            impl_lts = re.findall(r"'[a-z]\w*", generics_text)
+                            for lt in impl_lts:
+                                sig = sig.replace(lt, "'static")
+                            name = text(fn.child_by_field_name("name"))
+                            lines.append(f"let _: {sig} = <{self_ty}>::{name}; // {path.name}:{fn.start_point[0] + 1}")
+                continue
+            trait_text = text(trait)
+            if trait_text.split("<")[0].split("::")[-1] in UNNAMEABLE_TRAITS:
+                continue
+            if re.fullmatch(r"&?(mut )?[A-Z]", self_raw) or re.search(r"\b(I|F|P|St)\s*[:,>]", generics_text):
+                continue  # blanket impls and impls over iterators/closures
+            trait_ty = re.sub(r"&(?!')", "&'static ", instantiate(trait_text)).replace("'static  ", "'static ")
+            self_ty = re.sub(r"&(?!')", "&'static ", instantiate(self_raw)).replace("'static  ", "'static ")
+            if ITER_ADAPTERS.match(self_ty) and re.match(r"(DoubleEnded|ExactSize)?Iterator\b", trait_ty):
+                self_ty = self_ty.replace("i32", "std::slice::Iter<'static, i32>")
+            if self_ty == "!" or "FromIterator<Option" in trait_ty or "FromIterator<Result" in trait_ty:
+                continue  # `!` is unstable to name; FromIterator<Option<A>> needs A != V
+            unsized = re.fullmatch(r"&?(mut )?(str|\[[^;]*\])", self_ty) is not None
+            bound = ("?Sized + " if unsized else "") + trait_ty
+            lines.append(f"a::<{self_ty}, _>(|| {{ fn b<X: {bound}>() {{}} b::<{self_ty}>(); }}); {where}")
+        glob = f"use std::{path.stem}::*;" if path.stem in MODULES_WITH_GLOB else ""
+        uses = " ".join(text(n) for n in root.children if n.type == "use_declaration")
+        # The stub's own `use` lines go inside the function, where they shadow the common ones.
+        out += [f"mod m_{path.stem} {{", f"    use super::a; {COMMON_USES} {glob}", f"    pub fn check() {{ {uses}"]
+        out += ["        " + line for line in lines]
+        out += ["    }", "}"]
+    out.append("fn main() {}")
+    return "\n".join(out) + "\n"
+
+
+# What the encoding cannot express, not a difference from std: calling the Fn traits'
+# methods and `Drop::drop` by path is forbidden, `fn(...) -> &'a T` with a lifetime only in
+# the output is not a type.
+ORACLE_NOISE = {"E0658", "E0040", "E0581"}
+
+
+def test_stub_signatures_and_impls_are_std_s(rustc: str, tmp_path: Path) -> None:
+    program = oracle_program()
+    source = tmp_path / "oracle.rs"
+    source.write_text(program)
+    lines = program.splitlines()
+    result = subprocess.run([rustc, "--edition", "2021", "--error-format=json", "--emit=metadata",
+                             "-o", str(tmp_path / "oracle.rmeta"), str(source)], capture_output=True, text=True)
+    differences = []
+    for line in result.stderr.splitlines():
+        d = json.loads(line)
+        code = (d.get("code") or {}).get("code")
+        spans = [s for s in d["spans"] if s["is_primary"]]
+        if d["level"] != "error" or code is None or code in ORACLE_NOISE or not spans:
+            continue
+        text = lines[spans[0]["line_start"] - 1]
+        where = text.rsplit("// ", 1)[-1] if "// " in text else "?"
+        differences.append(f"{where}: {code} {d['message']}")
+    assert len([ln for ln in lines if ln.strip().startswith(("let _:", "a::<"))]) > 2500
+    assert differences == []
