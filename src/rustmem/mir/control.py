@@ -104,7 +104,7 @@ class ControlMixin:
             extended_temporaries(s.init, self.extended)
             self.extend_scope = block_scope
             if s.else_block is None and self.is_simple_binding(pat):
-                local = self.binding_local(pat, self.adjusted_ty(s.init), {})
+                local = self.binding_local(pat, pat.ty or self.adjusted_ty(s.init), {})
                 self.push(ir.StorageLive(pat.span, local))
                 self.schedule_storage(local, pat.span, block_scope)
                 self.into(ir.Place(local), s.init)

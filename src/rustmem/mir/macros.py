@@ -68,7 +68,7 @@ def spec_suffix(spec: Any) -> str:
         s += f".{spec.precision_arg}$"
     trait = {"Display": "", "Debug": "?", "LowerHex": "x", "UpperHex": "X", "Binary": "b", "Octal": "o",
              "LowerExp": "e", "UpperExp": "E", "Pointer": "p"}.get(spec.trait, "")
-    s += trait
+    s += (getattr(spec, "debug_hex", None) or "") + trait
     return ":" + s if s else ""
 
 
