@@ -1,0 +1,552 @@
+"""The borrow check of one body: every access, checked against initialisation, mutability
+and the loans in scope — rustc's `MirBorrowckCtxt`.
+
+`check_body` runs the analyses (move paths, maybe-(un)initialised, ever-initialised,
+liveness, region inference, loans in scope), then visits each location once in order with
+their states, classifies what the location does to each place (read, move, borrow, assign,
+storage death, drop) and reports the first problem per access.  Diagnostics are built in
+errors.py from the facts gathered here; `later_use.py` says why a loan is still live.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from ..diagnostics import Diagnostic
+from ..mir import ir
+from ..types import ty as T
+from . import errors, regions
+from .conflicts import places_conflict
+from .dataflow import Location, bits, solve, state_table
+from .init import EverInit, MaybeInit, MaybeUninit
+from .later_use import explain, closure_use_span, closure_head
+from .liveness import compute as compute_liveness
+from .loans import BorrowsInScope, Loan, LoanSet
+from .move_paths import MoveData, rvalue_operands
+from .places import BodyInfo
+
+
+class BodyCheck:
+    def __init__(self, info: BodyInfo, polonius: bool = False) -> None:
+        self.info = info
+        self.diags: list[Diagnostic] = []
+        self.rcx = regions.build(info)
+        self.md = MoveData(info)
+        self.inits = state_table(solve(MaybeInit(self.md), info.points))
+        self.uninits = state_table(solve(MaybeUninit(self.md), info.points))
+        self.ever = state_table(solve(EverInit(self.md), info.points))
+        self.use_live, self.drop_live = compute_liveness(info, self._maybe_init_local)
+        regions.add_liveness(self.rcx, self.use_live, self.drop_live)
+        self.rcx.solve()
+        self.loans = LoanSet(info, self.rcx)
+        if polonius:
+            from .polonius import PoloniusScopes
+            self.scopes: Any = PoloniusScopes(self)
+        else:
+            self.scopes = BorrowsInScope(info, self.rcx, self.loans)
+        self.in_scope = state_table(solve(self.scopes, info.points))
+        self._active: dict[int, int] = {}
+        self.reported_moves: set[tuple[int, ...]] = set()
+        self.reported_uninit: set[int] = set()
+        self.reported_access: set[tuple[Optional[str], Any]] = set()
+        self.reported_loans: set[int] = set()
+
+    def _maybe_init_local(self, local: int, loc: Location) -> bool:
+        return bool(self.inits.get(loc, 0) & self._subtree(local))
+
+    def _subtree(self, path: int) -> int:
+        mask = 0
+        for p in self.md.descendants(path):
+            mask |= 1 << p
+        return mask
+
+    # ---------------------------------------------------------------- the walk
+
+    def run(self) -> list[Diagnostic]:
+        for m in self.md.illegal:
+            self._illegal_move(m)
+        pts = self.info.points
+        for b in pts.blocks():
+            data = self.info.body.blocks[b]
+            for i, stmt in enumerate(data.statements):
+                self._statement(stmt, (b, i))
+            if data.terminator is not None:
+                self._terminator(data.terminator, (b, len(data.statements)))
+        for longer, shorter in self.rcx.universal_errors():
+            self._universal_error(longer, shorter)
+        return self.diags
+
+    def loans_at(self, loc: Location) -> int:
+        return self.in_scope.get(loc, 0) & ~self.scopes.before.get(loc, 0)
+
+    def _statement(self, stmt: ir.Statement, loc: Location) -> None:
+        if isinstance(stmt, ir.Assign):
+            self._rvalue(stmt, loc)
+            self._mutate(stmt.place, loc, stmt.span)
+        elif isinstance(stmt, ir.FakeRead):
+            self._init_check(stmt.place, loc, stmt.span, "use")
+        elif isinstance(stmt, ir.StorageDead):
+            self._access(ir.Place(stmt.local), loc, stmt.span, "shallow", "storage-dead")
+
+    def _terminator(self, term: ir.Terminator, loc: Location) -> None:
+        self._activations(loc, term.span)
+        if isinstance(term, ir.Call):
+            self._operand(term.func, loc, term.span)
+            for a in term.args:
+                self._operand(a, loc, term.span)
+            self._mutate(term.destination, loc, term.span)
+        elif isinstance(term, ir.SwitchInt):
+            self._operand(term.discr, loc, term.span)
+        elif isinstance(term, ir.Assert):
+            self._operand(term.cond, loc, term.span)
+        elif isinstance(term, ir.Drop):
+            if self.inits.get(loc, 0) & self._subtree(self.md.lookup(term.place)[0]):
+                self._access(term.place, loc, term.span, "drop", "drop")
+        elif isinstance(term, ir.Return):
+            self._at_exit(loc, term.span)
+
+    def _rvalue(self, stmt: ir.Assign, loc: Location) -> None:
+        rv, span = stmt.rvalue, stmt.span
+        self._activations(loc, span)
+        if isinstance(rv, ir.Ref):
+            loan_idx = self.loans.at.get(loc)
+            loan = self.loans.loans[loan_idx] if loan_idx is not None else None
+            kind = loan.kind if loan is not None else rv.kind
+            if kind in ("shared", "shallow", "fake"):
+                self._init_check(rv.place, loc, span, "borrow")
+                self._access(rv.place, loc, span, "shallow" if kind != "shared" else "deep", "shared", loan)
+            else:
+                self._init_check(rv.place, loc, span, "borrow")
+                if kind != "unique":
+                    self._mutability(rv.place, loc, span, "borrow")
+                access = "shared" if kind == "two-phase" else ("unique" if kind == "unique" else "mut")
+                self._access(loan.place if loan else rv.place, loc, span, "deep", access, loan)
+        elif isinstance(rv, ir.AddressOf):
+            self._init_check(rv.place, loc, span, "borrow")
+        elif isinstance(rv, (ir.Len, ir.Discriminant)):
+            self._init_check(rv.place, loc, span, "use")
+            self._access(rv.place, loc, span, "shallow", "use")
+        else:
+            for op in rvalue_operands(rv):
+                self._operand(op, loc, span)
+
+    def _operand(self, op: Any, loc: Location, span: Any) -> None:
+        if isinstance(op, ir.Constant):
+            return
+        place = op.place
+        move = isinstance(op, ir.Move) and not self.info.is_copy(self.info.place_ty(place))
+        self._init_check(place, loc, span, "use")
+        self._access(place, loc, span, "deep", "move" if move else "use")
+
+    def _mutate(self, place: ir.Place, loc: Location, span: Any) -> None:
+        """An assignment to place: E0384 / E0594 and conflicts with loans (E0506)."""
+        decl = self.info.body.locals[place.local]
+        if place.is_local:
+            if not decl.mutable and decl.name and not decl.internal:
+                ever = self.ever.get(loc, 0) & self.scopes_ever_mask(place.local)
+                if ever:
+                    first = next(bits(ever))
+                    init = self.md.inits[first]
+                    is_arg = init.kind == "arg"
+                    first_span = decl.span if is_arg or init.loc == (0, 0) else init.span
+                    self._emit(errors.assign_twice(decl.name, span, first_span if not is_arg else None, is_arg))
+                    return
+        else:
+            self._assign_to_moved_part(place, loc, span)
+            self._mutability(place, loc, span, "assign")
+        self._access(place, loc, span, "shallow", "assign")
+
+    def scopes_ever_mask(self, local: int) -> int:
+        mask = 0
+        for i, init in enumerate(self.md.inits):
+            if self.md.paths[init.path].place.local == local:
+                mask |= 1 << i
+        return mask
+
+    # ---------------------------------------------------------------- initialisation
+
+    def _init_check(self, place: ir.Place, loc: Location, span: Any, kind: str) -> None:
+        path, exact = self.md.lookup(place)
+        uninit = self.uninits.get(loc, 0)
+        mask = 0
+        for p in self.md.ancestors(path):
+            mask |= 1 << p
+        if exact or not self._through_deref(place, path):
+            mask |= self._subtree(path)
+        if not uninit & mask:
+            return
+        moved_paths = [p for p in bits(uninit & mask)]
+        moves = self._reaching_moves(loc, set(moved_paths))
+        if not moves:
+            self._report_uninit(place, loc, span, kind)
+            return
+        key = tuple(sorted(moves))
+        if key in self.reported_moves:
+            return
+        self.reported_moves.add(key)
+        self._report_moved(place, path, loc, span, kind, moves)
+
+    def _through_deref(self, place: ir.Place, path: int) -> bool:
+        n = len(self.md.paths[path].place.projection)
+        return any(isinstance(e, ir.Deref) for e in place.projection[n:])
+
+    def _assign_to_moved_part(self, place: ir.Place, loc: Location, span: Any) -> None:
+        path, exact = self.md.lookup(place)
+        if self._through_deref(place, path):
+            return
+        uninit = self.uninits.get(loc, 0)
+        parents = self.md.ancestors(path)[1:] if exact else self.md.ancestors(path)
+        hit = [p for p in parents if uninit >> p & 1]
+        if not hit:
+            return
+        moves = self._reaching_moves(loc, set(hit))
+        if moves:
+            key = tuple(sorted(moves))
+            if key not in self.reported_moves:
+                self.reported_moves.add(key)
+                self._report_moved(ir.Place(place.local), self.md.lookup(ir.Place(place.local))[0], loc, span,
+                                   "assign", moves)
+        elif place.local not in self.reported_uninit:
+            self.reported_uninit.add(place.local)
+            name = self.info.local_name(place.local)
+            d = Diagnostic.error(f"partially assigned binding `{name}` isn't fully initialized", "E0381")
+            d.with_primary(span, f"`{self.info.describe(place)}` partially assigned here but it isn't fully initialized")
+            self._emit(d)
+
+    def _reaching_moves(self, loc: Location, paths: set[int]) -> list[int]:
+        """The move-outs of any of `paths` (or their parents/children) that reach loc
+        without an intervening re-initialisation."""
+        related = set()
+        for p in paths:
+            related.update(self.md.ancestors(p))
+            related.update(self.md.descendants(p))
+        pts = self.info.points
+        found: list[int] = []
+        seen: set[Location] = set()
+        todo = [(b, len(pts.body.blocks[b].statements)) for b in pts.pred[loc[0]]] if loc[1] == 0 else [(loc[0], loc[1] - 1)]
+        while todo:
+            cur = todo.pop()
+            if cur in seen:
+                continue
+            seen.add(cur)
+            stop = False
+            for m in self.md.moves_at.get(cur, ()):
+                mv = self.md.moves[m]
+                if mv.path in related:
+                    if mv.kind == "move":
+                        found.append(m)
+                    stop = True
+            for i in self.md.inits_at.get(cur, ()):
+                if self.md.inits[i].path in paths or self.md.inits[i].path in self._ancestor_set(paths):
+                    stop = True
+            if stop:
+                continue
+            if cur[1] > 0:
+                todo.append((cur[0], cur[1] - 1))
+            else:
+                todo.extend((b, len(pts.body.blocks[b].statements)) for b in pts.pred[cur[0]])
+        return sorted(set(found))
+
+    def _ancestor_set(self, paths: set[int]) -> set[int]:
+        out: set[int] = set()
+        for p in paths:
+            out.update(self.md.ancestors(p))
+        return out
+
+    def _report_uninit(self, place: ir.Place, loc: Location, span: Any, kind: str) -> None:
+        if place.local in self.reported_uninit:
+            return
+        self.reported_uninit.add(place.local)
+        path = self.md.path_map[ir.Place(place.local)]
+        possibly = bool(self.inits.get(loc, 0) & self._subtree(path))
+        decl = self.info.body.locals[place.local]
+        loop_span = None
+        name = self.info.local_name(place.local) or self.info.describe(place)
+        self._emit(errors.used_uninit(name, span, decl.span if decl.name else None, possibly, kind, loop_span))
+
+    def _report_moved(self, place: ir.Place, path: int, loc: Location, span: Any, kind: str, moves: list[int]) -> None:
+        name = self.info.describe(ir.Place(place.local, self.md.paths[path].place.projection)) \
+            if not self._through_deref(place, path) else self.info.describe(place)
+        sites = []
+        partial = False
+        pts = self.info.points
+        note_ty = None
+        for m in moves:
+            mv = self.md.moves[m]
+            moved_place = self.md.paths[mv.path].place
+            is_partial = len(moved_place.projection) > len(self.md.paths[path].place.projection)
+            partial = partial or is_partial
+            in_loop = self._reaches(mv.loc, mv.loc) or mv.loc == loc or self._reaches(loc, mv.loc)
+            elem = pts.element(mv.loc)
+            closure = self._moved_into_closure(mv.loc)
+            method = isinstance(elem, ir.Call) and self._is_self_method(elem, moved_place)
+            label = errors.move_label(is_partial, in_loop, closure is not None, method, self.info.describe(moved_place))
+            sites.append((closure if closure is not None else mv.span, label))
+            if note_ty is None:
+                ty = self.info.ty_str(self.info.place_ty(moved_place))
+                decl = self.info.body.locals[moved_place.local]
+                note_ty = (self.info.describe(moved_place), ty, decl.span if not is_partial and decl.name else None)
+        self._emit(errors.use_of_moved(kind, name, span, partial, sites, note_ty, None))
+
+    def _reaches(self, a: Location, b: Location) -> bool:
+        """Whether b is reachable from a (strictly after it)."""
+        pts = self.info.points
+        seen: set[Location] = set()
+        todo = list(pts.successors(a))
+        while todo:
+            cur = todo.pop()
+            if cur == b:
+                return True
+            if cur in seen:
+                continue
+            seen.add(cur)
+            if cur[1] == 0:  # walk whole blocks at a time
+                todo.extend((s, 0) for s in pts.succ[cur[0]])
+                if cur[0] == b[0]:
+                    return True
+            else:
+                todo.extend(pts.successors(cur))
+        return False
+
+    def _moved_into_closure(self, loc: Location) -> Optional[Any]:
+        elem = self.info.points.element(loc)
+        if isinstance(elem, ir.Assign) and isinstance(elem.rvalue, ir.Aggregate) and elem.rvalue.kind.kind == "closure":
+            return closure_head(elem.span)
+        return None
+
+    def _is_self_method(self, call: ir.Call, moved: ir.Place) -> bool:
+        fn = getattr(getattr(call.func, "ty", None), "fn", None)
+        if fn is None or getattr(fn, "self_kind", None) != "value" or not call.args:
+            return False
+        first = call.args[0]
+        return isinstance(first, ir.Move) and first.place == moved
+
+    def _illegal_move(self, m: Any) -> None:
+        info = self.info
+        ty = info.ty_str(info.place_ty(m.place))
+        name = info.describe(m.place)
+        if m.kind in ("array", "slice"):
+            idx = next(i for i, e in enumerate(m.place.projection) if isinstance(e, (ir.IndexProj, ir.ConstantIndex, ir.Subslice)))
+            name = info.describe(ir.Place(m.place.local, m.place.projection[:idx + 1]))
+            if name and "[" in name:
+                name = name[:name.index("[")] + "[_]"
+        if m.kind == "borrow":
+            base = info.place_ty(ir.Place(m.place.local, m.place.projection[:self._last_deref(m.place)]))
+            kind = "borrow" if not (isinstance(base, T.Ref) and base.mutable) else "mut-borrow"
+        else:
+            kind = m.kind
+        key = (name, m.span)
+        if key in self.reported_access:
+            return
+        self.reported_access.add(key)
+        self._emit(errors.move_out_error(kind, name, m.span, ty, info.ty_str(m.base_ty)))
+
+    @staticmethod
+    def _last_deref(place: ir.Place) -> int:
+        for i, e in enumerate(place.projection):
+            if isinstance(e, ir.Deref):
+                return i
+        return 0
+
+    # ---------------------------------------------------------------- mutability
+
+    def _mutability(self, place: ir.Place, loc: Location, span: Any, action: str) -> None:
+        info = self.info
+        for n in range(len(place.projection) - 1, -1, -1):
+            if not isinstance(place.projection[n], ir.Deref):
+                continue
+            base = ir.Place(place.local, place.projection[:n])
+            bty = info.place_ty(base)
+            if isinstance(bty, T.Ref):
+                if bty.mutable:
+                    return
+                self._not_mutable(place, span, action, self._ref_blame(base), info.describe(base))
+                return
+            if isinstance(bty, T.RawPtr):
+                if not bty.mutable:
+                    self._not_mutable(place, span, action, "ptr", info.describe(base))
+                return
+        decl = info.body.locals[place.local]
+        if decl.mutable or not decl.name or decl.internal:
+            return
+        if decl.is_ref_binding:
+            return
+        self._not_mutable(place, span, action, "local", decl.name)
+
+    def _ref_blame(self, base: ir.Place) -> str:
+        info = self.info
+        if info.body.is_closure and base.local == 1 and not base.projection:
+            return "upvar"
+        origin = self.md.temp_origin.get(base.local) if base.is_local else None
+        if origin is not None and getattr(getattr(origin.func, "value", None), "name", "") == "index":
+            return "index"
+        return "ref"
+
+    def _not_mutable(self, place: ir.Place, span: Any, action: str, blame: str, blame_name: Optional[str]) -> None:
+        name = self.info.describe(place)
+        key = (name, span)
+        if key in self.reported_access:
+            return
+        self.reported_access.add(key)
+        closure_kind = getattr(self.info.body.fn_def, "kind", "Fn") if blame == "upvar" else ""
+        if blame == "index":
+            origin = self.md.temp_origin.get(place.local)
+            blame_name = self.info.ty_str(T.peel_refs(self.info.operand_ty(origin.args[0]))) if origin else "_"
+        self._emit(errors.not_mutable(action, name, span, blame, blame_name, closure_kind))
+
+    # ---------------------------------------------------------------- loans
+
+    def _activations(self, loc: Location, span: Any) -> None:
+        for loan in self.loans.loans:
+            if loc in loan.activations and self.loans_at(loc) >> loan.index & 1:
+                self._access(loan.place, loc, loan.span, "deep", "mut", loan, activation=True)
+
+    def _is_active(self, loan: Loan, loc: Location) -> bool:
+        """A two-phase borrow is active from its first use on."""
+        if loan.kind != "two-phase":
+            return True
+        active = self._active.get(loan.index)
+        if active is None:
+            pts = self.info.points
+            active = 0
+            todo = list(loan.activations)
+            seen: set[Location] = set()
+            while todo:
+                cur = todo.pop()
+                if cur in seen or cur == loan.loc:
+                    continue
+                seen.add(cur)
+                active |= 1 << pts.index(cur)
+                todo.extend(pts.successors(cur))
+            self._active[loan.index] = active
+        return bool(active >> self.info.points.index(loc) & 1)
+
+    def _access(self, place: ir.Place, loc: Location, span: Any, depth: str, kind: str,
+                own: Optional[Loan] = None, activation: bool = False) -> None:
+        """kind: "use", "move", "shared", "mut", "unique" (borrows), "assign", "storage-dead", "drop"."""
+        in_scope = self.loans_at(loc)
+        if not in_scope:
+            return
+        write = kind not in ("use", "shared")
+        for i in bits(in_scope):
+            loan = self.loans.loans[i]
+            if own is not None and loan.index == own.index:
+                continue
+            if not write and (not loan.mutable or not self._is_active(loan, loc)):
+                continue
+            if not places_conflict(self.info, loan.place, place, depth):
+                continue
+            self._report_conflict(loan, place, loc, span, kind, own, activation)
+            return
+
+    def _report_conflict(self, loan: Loan, place: ir.Place, loc: Location, span: Any, kind: str,
+                         own: Optional[Loan], activation: bool) -> None:
+        info = self.info
+        name = info.describe(place)
+        key = (name, span)
+        if key in self.reported_access:
+            return
+        self.reported_access.add(key)
+        e = explain(self, loan, loc)
+        if kind in ("storage-dead", "drop"):
+            self._dead_while_borrowed(loan, place, loc, span, kind, e)
+            return
+        loan_name = info.describe(loan.place)
+        loan_span = closure_head(loan.closure[1]) if loan.closure else loan.span
+        loan_use = closure_use_span(self, loan) if loan.closure else None
+        access = {"use": "use", "move": "move", "assign": "assign", "shared": "shared", "mut": "mut",
+                  "unique": "unique"}[kind]
+        acc_span, acc_use = span, None
+        if own is not None and own.closure is not None:
+            acc_span = closure_head(own.closure[1])
+            acc_use = closure_use_span(self, own)
+        if kind == "assign" and place.is_local:
+            acc_span = self._assign_lhs_span(span, name)
+        d = errors.conflict(access, name, acc_span, loan.kind, loan_name, loan_span, e, loan_use, None, acc_use,
+                            loan_use)
+        self._emit(d)
+
+    @staticmethod
+    def _assign_lhs_span(span: Any, name: Optional[str]) -> Any:
+        text = span.text
+        if name and text.startswith(name) and "=" in text:
+            return type(span)(span.file, span.lo, span.lo + len(name.encode()))
+        return span
+
+    def _dead_while_borrowed(self, loan: Loan, place: ir.Place, loc: Location, span: Any, kind: str,
+                             e: errors.Explanation) -> None:
+        info = self.info
+        local = loan.place.local
+        decl = info.body.locals[local]
+        if loan.index in self.reported_loans:
+            return
+        self.reported_loans.add(loan.index)
+        if kind == "drop" and not _is_prefix(loan.place, place):
+            dtor_ty = self._dtor_on_path(loan.place)
+            if dtor_ty is not None:
+                self._emit(errors.borrow_in_destructor(loan.span, span, info.describe(place) or "value",
+                                                       info.describe(loan.place), dtor_ty, e))
+                return
+        if loan.closure is not None and e.kind == "must-be-valid":
+            name = info.describe(loan.place) or "value"
+            self._emit(errors.closure_may_outlive(name.lstrip("*"), closure_head(loan.closure[1]),
+                                                  closure_use_span(self, loan), e.span))
+            return
+        if e.kind == "must-be-valid" and e.category == "return":
+            self._emit(self._cannot_return(loan, e))
+            return
+        drop_span = span.shrink_to_hi() if span.hi > span.lo else span
+        drop_span = type(span)(span.file, max(span.hi - 1, span.lo), span.hi)
+        if decl.name and not decl.internal:
+            self._emit(errors.does_not_live_long_enough(decl.name, loan.span, drop_span, decl.span, e))
+        else:
+            self._emit(errors.temporary_dropped(loan.span, drop_span, e))
+
+    def _cannot_return(self, loan: Loan, e: errors.Explanation) -> Diagnostic:
+        info = self.info
+        name = info.describe(loan.place)
+        decl = info.body.locals[loan.place.local]
+        if name and decl.name and not decl.internal:
+            if loan.place.is_local:
+                kind = "function parameter " if loan.place.local in info.body.args() else "local variable "
+            else:
+                kind = "local data "
+            desc, note = f"{kind}`{name}`", f"`{name}` is borrowed here"
+        else:
+            desc, note = "temporary value", "temporary value created here"
+        return errors.cannot_return_reference(desc, note, e.span, loan.span)
+
+    def _dtor_on_path(self, place: ir.Place) -> Optional[str]:
+        info = self.info
+        for n, elem in enumerate(place.projection):
+            if isinstance(elem, ir.FieldProj):
+                base_ty = info.place_ty(ir.Place(place.local, place.projection[:n]))
+                if isinstance(base_ty, T.Adt) and base_ty.adt.lang is None and info.has_dtor(base_ty.adt):
+                    regs = "<'_>" if base_ty.adt.lifetimes else ""
+                    return base_ty.adt.name + regs
+        return None
+
+    def _at_exit(self, loc: Location, span: Any) -> None:
+        """Locals die when the function returns: a loan of one still in scope escapes."""
+        in_scope = self.loans_at(loc)
+        for i in bits(in_scope):
+            loan = self.loans.loans[i]
+            if loan.place.local == ir.RETURN_PLACE or loan.index in self.reported_loans:
+                continue
+            if places_conflict(self.info, loan.place, ir.Place(loan.place.local), "shallow"):
+                e = explain(self, loan, loc)
+                self._dead_while_borrowed(loan, ir.Place(loan.place.local), loc, span, "storage-dead", e)
+
+    # ---------------------------------------------------------------- signatures
+
+    def _universal_error(self, longer: int, shorter: int) -> None:
+        from .later_use import universal_error
+        d = universal_error(self, longer, shorter)
+        if d is not None:
+            self._emit(d)
+
+    def _emit(self, d: Diagnostic) -> None:
+        self.diags.append(d)
+
+
+def _is_prefix(prefix: ir.Place, place: ir.Place) -> bool:
+    return prefix.local == place.local and place.projection[:len(prefix.projection)] == prefix.projection
