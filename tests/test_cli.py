@@ -296,3 +296,33 @@ def test_examples_print_what_the_native_build_prints(path: Path, rustc) -> None:
     import rustmem
 
     assert rustmem.run(path.read_text(encoding="utf-8"), path.name).stdout == native
+
+
+# ---------------------------------------------------------------- the benchmark programs
+
+def _generated(lines: int) -> str:
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        from gen_program import generate
+    finally:
+        sys.path.pop(0)
+    return generate(lines)
+
+
+def test_generated_benchmark_program_is_valid_rust(rustc, tmp_path) -> None:
+    src = tmp_path / "generated.rs"
+    src.write_text(_generated(300), encoding="utf-8")
+    out = subprocess.run([rustc, "--edition", "2021", "--emit=metadata", "-o",
+                          str(tmp_path / "g.rmeta"), str(src)], capture_output=True, text=True)
+    assert out.returncode == 0 and "warning" not in out.stderr, out.stderr
+
+
+def test_generated_benchmark_program_is_accepted(tmp_path) -> None:
+    import rustmem
+
+    text = _generated(300)
+    assert 250 <= text.count("\n") <= 350
+    from uitest import human_output
+
+    diags = rustmem.check(text, "generated.rs")
+    assert not diags, human_output(diags)
