@@ -25,7 +25,7 @@ from .control import ControlMixin
 from .expr import ExprMixin
 from .macros import MacroMixin
 from .matches import MatchMixin
-from .scope import BreakableScope, Scope, ScopeMixin
+from .scope import BreakableScope, Scope, ScopeMixin, end_span
 
 
 class ProgramContext:
@@ -167,9 +167,10 @@ class Builder(ScopeMixin, ExprMixin, CallMixin, ControlMixin, MatchMixin, MacroM
 
     def finish_body(self, body_expr: ast.Expr, arg_count: int, span: Span) -> ir.Body:
         self.into(ir.Place(ir.RETURN_PLACE), body_expr)
-        self.pop_scope(span.shrink_to_hi())
-        self.goto(self.return_block, span.shrink_to_hi())
-        self.blocks[self.return_block].terminator = ir.Return(span.shrink_to_hi())
+        end = end_span(span)
+        self.pop_scope(end)
+        self.goto(self.return_block, end)
+        self.blocks[self.return_block].terminator = ir.Return(end)
         for bb in self.blocks:
             if bb.terminator is None:
                 bb.terminator = ir.Unreachable(span)

@@ -7,7 +7,7 @@ arguments as one tuple; the closure's own body takes them spread out (_2, _3, ..
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 from ..diagnostics import unsupported
 from ..source import Span
@@ -36,14 +36,14 @@ class CallMixin:
     def into_Call(self, dest: ir.Place, e: ast.Call) -> None:
         func = unparen(e.func)
         res = e.res
-        if isinstance(res, R.MethodRes) and res.overloaded_call:
+        if (isinstance(res, R.MethodRes) and res.overloaded_call) or closure_kind(res) is not None:
             self.closure_call(dest, e, res)
             return
         ctor = res if isinstance(res, R.CtorRes) else None
         if ctor is None and isinstance(func, ast.PathExpr) and isinstance(func.res, R.CtorRes):
             ctor = func.res
         if ctor is not None:
-            ops = tuple(self.as_operand(a) for a in e.args)
+            ops = tuple(self.as_call_operand(a) for a in e.args)
             names = tuple(f.name for f in ctor.adt.variants[ctor.variant].fields)
             kind = ir.AggregateKind("adt", self.expr_ty(e), ctor.variant, names)
             self.assign(e.span, dest, ir.Aggregate(kind, ops))
@@ -55,29 +55,35 @@ class CallMixin:
             fop: ir.Operand = self.fn_operand(fn_res.fn, fn_res.args, func.span)
         else:
             fop = self.as_operand(e.func)
-        args = [self.as_operand(a) for a in e.args]
+        args = [self.as_call_operand(a) for a in e.args]
         self.emit_call(dest, fop, args, e.span, self.expr_ty(e), func.span)
 
-    def closure_call(self, dest: ir.Place, e: ast.Call, res: R.MethodRes) -> None:
+    def closure_call(self, dest: ir.Place, e: ast.Call, res: Any) -> None:
+        """`f(a, b)` on a closure or `F: Fn..` value: `<F as Fn<(A, B)>>::call(&f, (a, b))`."""
+        callee = e.func
+        mutable_hint = isinstance(res, tuple) and "FnMut" in (closure_kind(res) or "")
+        place = self.as_place(callee, mutable_hint)
+        ty = self.adjusted_ty(callee)
+        while isinstance(ty, T.Ref):
+            place, ty = place.deref(), ty.inner  # call through a reference: reborrow the closure
+        tuple_ty = T.Tuple(tuple(self.adjusted_ty(a) for a in e.args))
+        if isinstance(res, tuple):
+            kind = closure_kind(res) or "Fn"
+            method = {"Fn": "call", "FnMut": "call_mut", "FnOnce": "call_once"}[kind]
+            fn = self.trait_method(kind, method)
+            if fn is None:
+                raise unsupported(e.span, f"calling a closure without the `{kind}` trait")
+            res = R.MethodRes(fn, (ty, tuple_ty), True)
         fn = res.fn
         self_kind = fn.self_kind or {"call": "ref", "call_mut": "refmut"}.get(fn.name, "value")
-        callee = e.func
-        callee_ty = self.expr_ty(callee)
-        if self.adjustments(callee) or self_kind == "value":
-            recv = self.as_operand(callee)
-        elif isinstance(callee_ty, T.Ref) and not callee_ty.mutable:
-            recv = self.as_operand(callee)
+        if self_kind == "value":
+            recv = self.consume(place, ty)
         else:
             mutable = self_kind == "refmut"
-            place = self.as_place(callee, mutable)
-            inner = callee_ty
-            if isinstance(callee_ty, T.Ref):
-                place, inner = place.deref(), callee_ty.inner  # reborrow `&mut *f`
-            local = self.new_temp(T.Ref(T.ERASED, mutable, inner), e.span)
+            local = self.new_temp(T.Ref(T.ERASED, mutable, ty), e.span)
             self.assign(e.span, ir.Place(local), ir.Ref(self.fresh_region(), "mut" if mutable else "shared", place))
             recv = ir.Move(ir.Place(local))
-        ops = tuple(self.as_operand(a) for a in e.args)
-        tuple_ty = T.Tuple(tuple(self.adjusted_ty(a) for a in e.args))
+        ops = tuple(self.as_call_operand(a) for a in e.args)
         packed = self.new_temp(tuple_ty, e.span)
         self.assign(e.span, ir.Place(packed), ir.Aggregate(ir.AggregateKind("tuple", tuple_ty), ops))
         self.emit_call(dest, self.fn_operand(fn, res.args, e.span), [recv, ir.Move(ir.Place(packed))], e.span, self.expr_ty(e), callee.span)
@@ -87,9 +93,9 @@ class CallMixin:
         if not isinstance(res, R.MethodRes):
             raise unsupported(e.name_span, f"the method call `{e.name}`")
         outer, self.method_receiver = self.method_receiver, e.receiver
-        recv = self.as_operand(e.receiver)
+        recv = self.as_call_operand(e.receiver)
         self.method_receiver = outer
-        args = [recv] + [self.as_operand(a) for a in e.args]
+        args = [recv] + [self.as_call_operand(a) for a in e.args]
         self.emit_call(dest, self.fn_operand(res.fn, res.args, e.name_span), args, e.span, self.expr_ty(e), e.name_span)
 
     # ---------------------------------------------------------------- closures
@@ -145,9 +151,9 @@ class CallMixin:
         self.assign(e.span, dest, ir.Use(ir.Constant((), T.UNIT)))
 
     def lower_compound_assign(self, e: ast.CompoundAssign) -> None:
-        res = getattr(e, "res", None)
+        res = self.op_res(e)
         ty = self.adjusted_ty(e.lhs)
-        if isinstance(res, R.OverloadedOp):
+        if res is not None:
             place = self.as_place(e.lhs, mutable=True)
             recv = self.new_temp(T.Ref(T.ERASED, True, ty), e.span)
             self.assign(e.span, ir.Place(recv), ir.Ref(self.fresh_region(), "mut", place))
@@ -159,3 +165,14 @@ class CallMixin:
         place = self.as_place(e.lhs, mutable=True)
         rvalue = self.builtin_binop(BINOPS[e.op], ir.Copy(place), rhs, ty, ty, e.span)
         self.assign(e.span, place, rvalue)
+
+
+def closure_kind(res: Any) -> Optional[str]:
+    """"Fn" / "FnMut" / "FnOnce" for a call the type checker recorded as a call of a closure
+    value (`("closure", ClosureTy)` or `("param", ty, kind)`), else None."""
+    if isinstance(res, tuple) and len(res) >= 2:
+        if res[0] == "closure" and isinstance(res[1], T.ClosureTy):
+            return res[1].closure.kind
+        if res[0] == "param" and len(res) >= 3:
+            return res[2] if isinstance(res[2], str) else getattr(res[2], "name", None)
+    return None

@@ -195,9 +195,12 @@ class ControlMixin:
 
         def body() -> None:
             if isinstance(cond, ast.Let):
+                # `loop { match scrutinee { pat => body, _ => break } }`: the scrutinee's
+                # temporaries die with each iteration
                 arms = [(cond.pat, None, lambda: self.loop_body(e.body), e.body.span),
                         (ast.WildPat(cond.span), None, lambda: self.break_innermost(cond.span), cond.span)]
-                self.lower_match(cond.scrutinee, arms, e.span)
+                with self.in_scope(e.span, temporaries=True):
+                    self.lower_match(cond.scrutinee, arms, e.span)
                 return
             flag = self.eval_condition(e.cond)
             body_bb, exit_bb = self.new_block(), self.new_block()

@@ -134,6 +134,22 @@ class ExprMixin:
         self.schedule_storage(local, span, scope)
         return local
 
+    def op_res(self, e: ast.Expr) -> Any:
+        """The resolution of an operator expression: on the node when the AST has a `res`
+        slot for it, else in `node_args[("unary" | "binary" | "compound", e)]`."""
+        res = getattr(e, "res", None)
+        if res is None:
+            kind = {ast.Unary: "unary", ast.Binary: "binary", ast.CompoundAssign: "compound"}.get(type(e))
+            if kind is not None:
+                res = self.results.node_args.get((kind, e))
+        return res if isinstance(res, R.OverloadedOp) else None
+
+    def deref_fn(self, e: ast.Unary, res: R.OverloadedOp, mutable: bool) -> T.FnDef:
+        """Deref::deref, or DerefMut::deref_mut where the place is used mutably."""
+        if mutable or self.results.node_args.get(("deref", e)) == ("mut",):
+            return self.trait_method("DerefMut", "deref_mut") or res.fn
+        return res.fn
+
     # ---------------------------------------------------------------- the four entry points
 
     def as_place(self, e: ast.Expr, mutable: bool = False) -> ir.Place:
@@ -149,6 +165,18 @@ class ExprMixin:
             val, ty = self.lower_adjusted(e, adjs)
             return self.val_to_operand(val, ty, e.span)
         return self.as_operand_unadj(e)
+
+    def as_call_operand(self, e: ast.Expr) -> ir.Operand:
+        """An argument or aggregate field: a value moved out of a user place goes through a
+        temporary first (`_t = move x` spanning the argument), as rustc builds it, so that
+        "value moved here" can point at the argument."""
+        op = self.as_operand(e)
+        if isinstance(op, ir.Move) and (op.place.projection or self.locals[op.place.local].name is not None):
+            local = self.new_temp(self.adjusted_ty(e), e.span)
+            self.assign(e.span, ir.Place(local), ir.Use(op))
+            self.schedule_drop(local, e.span)
+            return ir.Move(ir.Place(local))
+        return op
 
     def as_rvalue(self, e: ast.Expr) -> ir.Rvalue:
         adjs = self.adjustments(e)
@@ -182,9 +210,10 @@ class ExprMixin:
         if isinstance(e, ast.Index):
             return self.index_place(e, mutable)
         if isinstance(e, ast.Unary) and e.op == "*":
-            if isinstance(getattr(e, "res", None), R.OverloadedOp):
-                base = self.as_place(e.operand, mutable)
-                fn = e.res.fn
+            res = self.op_res(e)
+            if res is not None:
+                fn = self.deref_fn(e, res, mutable)
+                base = self.as_place(e.operand, fn.name == "deref_mut")
                 return self.overloaded_deref(base, self.adjusted_ty(e.operand), fn, fn.name == "deref_mut", e.ty, e.span)
             return self.as_place(e.operand, mutable).deref()
         scope = self.extend_scope if id(e) in self.extended else self.temp_scope
@@ -262,7 +291,7 @@ class ExprMixin:
         ty = self.expr_ty(e)
         if isinstance(e, ast.Lit):
             return ir.Constant(lit_value(e), ty)
-        if isinstance(e, ast.Unary) and e.op == "-" and isinstance(unparen(e.operand), ast.Lit) and getattr(e, "res", None) is None:
+        if isinstance(e, ast.Unary) and e.op == "-" and isinstance(unparen(e.operand), ast.Lit) and self.op_res(e) is None:
             return ir.Constant(-lit_value(unparen(e.operand)), ty)
         if isinstance(e, ast.Tuple) and not e.elems:
             return ir.Constant((), T.UNIT)
@@ -322,7 +351,7 @@ class ExprMixin:
         return ir.Ref(self.fresh_region(), "mut" if e.mutable else "shared", place)
 
     def rvalue_Unary(self, e: ast.Unary) -> Optional[ir.Rvalue]:
-        if getattr(e, "res", None) is not None:
+        if self.op_res(e) is not None:
             return None  # overloaded: a call, lowered by `into`
         op = self.as_operand(e.operand)
         ty = self.adjusted_ty(e.operand)
@@ -336,7 +365,7 @@ class ExprMixin:
         return ir.UnaryOp("Neg", op)
 
     def rvalue_Binary(self, e: ast.Binary) -> Optional[ir.Rvalue]:
-        if e.op in ("&&", "||") or getattr(e, "res", None) is not None:
+        if e.op in ("&&", "||") or self.op_res(e) is not None:
             return None
         lhs = self.as_operand(e.lhs)
         rhs = self.as_operand(e.rhs)
@@ -383,11 +412,11 @@ class ExprMixin:
         return ir.Cast(cast_kind(src, dst), op, dst)
 
     def rvalue_Tuple(self, e: ast.Tuple) -> ir.Rvalue:
-        ops = tuple(self.as_operand(x) for x in e.elems)
+        ops = tuple(self.as_call_operand(x) for x in e.elems)
         return ir.Aggregate(ir.AggregateKind("tuple", self.expr_ty(e)), ops)
 
     def rvalue_Array(self, e: ast.Array) -> ir.Rvalue:
-        ops = tuple(self.as_operand(x) for x in e.elems)
+        ops = tuple(self.as_call_operand(x) for x in e.elems)
         return ir.Aggregate(ir.AggregateKind("array", self.expr_ty(e)), ops)
 
     def rvalue_ArrayRepeat(self, e: ast.ArrayRepeat) -> ir.Rvalue:
@@ -408,7 +437,7 @@ class ExprMixin:
             idx = vdef.field_index(fi.name)
             if idx is None:
                 raise unsupported(fi.span, f"field `{fi.name}`")
-            ops[idx] = self.as_operand(fi.value)
+            ops[idx] = self.as_call_operand(fi.value)
         if e.base is not None and len(ops) < len(vdef.fields):
             base = self.as_place(e.base)
             ftys = self.field_tys(ty, variant)
@@ -460,8 +489,8 @@ class ExprMixin:
         self.into(dest, e.inner)
 
     def into_Unary(self, dest: ir.Place, e: ast.Unary) -> None:
-        res = getattr(e, "res", None)
-        if isinstance(res, R.OverloadedOp) and e.op != "*":
+        res = self.op_res(e)
+        if res is not None and e.op != "*":
             op = self.as_operand(e.operand)
             self.emit_call(dest, self.fn_operand(res.fn, res.args, e.span), [op], e.span, e.ty)
             return
@@ -471,8 +500,8 @@ class ExprMixin:
         if e.op in ("&&", "||"):
             self.lower_logical(dest, e)
             return
-        res = e.res if hasattr(e, "res") else None
-        if isinstance(res, R.OverloadedOp):
+        res = self.op_res(e)
+        if res is not None:
             if res.by_ref:
                 args = [self.borrow_operand(e.lhs), self.borrow_operand(e.rhs)]
             else:

@@ -134,7 +134,8 @@ class MacroMixin:
         if key == "fmt::write":
             if e.dest is None:
                 raise unsupported(e.span, f"`{e.name}!` without a destination")
-            args.append(self.ref_to(e.dest, mutable=True))
+            # the type checker records `write_fmt`'s receiver autoref on the destination
+            args.append(self.as_operand(e.dest) if self.adjustments(e.dest) else self.ref_to(e.dest, mutable=True))
         args += self.format_operands(e.fmt, prefix, newline, "explicit panic" if e.name == "panic" else "")
         ret_ty = T.NEVER if key == "fmt::panic" else self.expr_ty(e)
         self.call_intrinsic(dest, key, args, ret_ty, e.span)
@@ -144,11 +145,11 @@ class MacroMixin:
         elem_ty = ty.args[0] if isinstance(ty, T.Adt) and ty.args else T.ERROR
         if e.repeat is not None:
             elem, count = e.repeat
-            args = [self.as_operand(elem), self.as_operand(count)]
+            args = [self.as_call_operand(elem), self.as_operand(count)]
             self.call_intrinsic(dest, "vec::from_elem", args, ty, e.span)
             return
         arr_ty = T.Array(elem_ty, len(e.elems))
-        ops = tuple(self.as_operand(x) for x in e.elems)
+        ops = tuple(self.as_call_operand(x) for x in e.elems)
         arr = self.new_temp(arr_ty, e.span)
         self.assign(e.span, ir.Place(arr), ir.Aggregate(ir.AggregateKind("array", arr_ty), ops))
         self.call_intrinsic(dest, "vec::from_array", [ir.Move(ir.Place(arr))], ty, e.span)

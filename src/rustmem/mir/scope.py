@@ -70,7 +70,7 @@ class ScopeMixin:
         if temporaries:
             self.temp_scopes.append(idx)
         yield idx
-        self.pop_scope(span)
+        self.pop_scope(end_span(span))
 
     def exit_scopes(self, depth: int, span: Span) -> None:
         """Run the drops of scopes[depth:], innermost first, without popping them (break,
@@ -157,3 +157,9 @@ class ScopeMixin:
         self.exit_scopes(depth, span)
         self.terminate(Goto(span, target))
         self.cur = self.new_block()
+
+
+def end_span(span: Span) -> Span:
+    """The last character of span (a block's `}`, a statement's `;`): where its scope's drops
+    happen, as rustc reports them ("dropped here while still borrowed")."""
+    return Span(span.file, max(span.lo, span.hi - 1), span.hi)
