@@ -483,7 +483,12 @@ def test_format_string_errors(call, message, col):
 @pytest.mark.parametrize("src, expected", [
     ("fn main() {\n    let x = 1\n    let y = 2;\n}\n", ("expected `;`, found keyword `let`", 2, 14)),
     ("fn main() {\n    let x = ;\n}\n", ("expected expression, found `;`", 2, 13)),
-    ("fn main() {\n    foo(1, 2;\n}\n", ("mismatched closing delimiter: `}`", 2, 8)),
+    # rustc's first primary span is the closer; the unclosed `(` is the second
+    ("fn main() {\n    foo(1, 2;\n}\n", ("mismatched closing delimiter: `}`", 3, 1)),
+    ('fn main() {\n    let s = "abc;\n}\n', ("unterminated double quote string", 2, 13)),
+    ("fn main() {\n    /* open\n}\n", ("unterminated block comment", 2, 5)),
+    ("fn main() {\n    let c = '}';\n    let l: &'static str = \"{\";\n}\n}\n",
+     ("unexpected closing delimiter: `}`", 5, 1)),
     ("fn main() {\n    let x = 1;\n", ("this file contains an unclosed delimiter", 2, 15)),
     ("fn main() {}\n}\n", ("unexpected closing delimiter: `}`", 2, 1)),
     ("x fn main() {}\n", ("expected one of `!` or `::`, found keyword `fn`", 1, 3)),
@@ -509,6 +514,24 @@ def test_syntax_errors_like_rustc(src, expected):
 ])
 def test_errors_inside_macros_and_literals(stmt, expected):
     assert error("fn main() {\n    " + stmt + "\n}\n") == expected
+
+
+def _labels(src: str) -> tuple[str, list[tuple[int, int, str, bool]]]:
+    with pytest.raises(CompileError) as info:
+        crate(src)
+    d = info.value.diagnostics[0]
+    return d.message, [(lab.span.line, lab.span.col, lab.text, lab.primary) for lab in d.labels]
+
+
+def test_delimiter_errors_as_rustc_recovers():
+    # a `}` that closes the wrong opener is reported first, with the opener it may have meant
+    assert _labels("fn main() {\n    f(1;\n    g(2);\n}\n}\n") == ("mismatched closing delimiter: `}`", [
+        (4, 1, "mismatched closing delimiter", True), (1, 11, "closing delimiter possibly meant for this", False),
+        (2, 6, "unclosed delimiter", True)])
+    # a stray `)` is folded into the later "unexpected closing delimiter"
+    assert _labels("fn main() {\n    f 1);\n}\n") == ("unexpected closing delimiter: `}`", [
+        (1, 11, "the nearest open delimiter", False), (2, 8, "missing open `(` for this delimiter", False),
+        (3, 1, "unexpected closing delimiter", True)])
 
 
 def test_deep_nesting_parses():

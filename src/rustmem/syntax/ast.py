@@ -487,6 +487,7 @@ class Unary(Expr):
     op: Literal["-", "!", "*"]
     operand: Expr
     ty: Any = None
+    res: Any = None  # OverloadedOp for `*rc`, `-money` ... (types.check); None when builtin
 
 
 @node

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from ..diagnostics import CompileError, Diagnostic, Label
+from ..diagnostics import CompileError, Diagnostic
 from ..source import Span
+from .delimiters import check_delimiters
 
 Node = Any
 
@@ -84,43 +85,10 @@ def describe(conv: Any, tok: Optional[Node]) -> str:
     return f"`{text}`"
 
 
-_OPENERS = {"(": ")", "[": "]", "{": "}"}
-_CLOSERS = frozenset(_OPENERS.values())
 # Tokens after which rustc wants an expression.
 _WANTS_EXPR = frozenset(("=", "==", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "%", "&&", "||", "&", "|", "^",
                          "<<", ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "=>", "in",
                          "return", "!"))
-
-
-def check_delimiters(conv: Any, root: Node) -> Optional[CompileError]:
-    """rustc's lexer pass: an unclosed, mismatched or unexpected delimiter is reported first."""
-    stack: list[Node] = []
-    for tok in _leaves(root):
-        kind = tok.type
-        if tok.is_missing or tok.is_named:
-            continue
-        if kind in _OPENERS:
-            stack.append(tok)
-        elif kind in _CLOSERS:
-            if not stack:
-                return CompileError(Diagnostic.error(f"unexpected closing delimiter: `{kind}`")
-                                    .with_primary(conv.span(tok), "unexpected closing delimiter"))
-            opener = stack.pop()
-            if _OPENERS[opener.type] != kind:
-                diag = Diagnostic.error(f"mismatched closing delimiter: `{kind}`")
-                diag.labels.append(Label(conv.span(opener), "unclosed delimiter", True))
-                diag.labels.append(Label(conv.span(tok), "mismatched closing delimiter", True))
-                return CompileError(diag)
-    if stack:
-        # rustc points at the end of the last line, not past the final newline
-        end = conv.span(root).shrink_to_hi()
-        if end.lo > 0 and conv.file.data[end.lo - 1:end.lo] == b"\n":
-            end = Span(end.file, end.lo - 1, end.lo - 1)
-        diag = Diagnostic.error("this file contains an unclosed delimiter").with_primary(end)
-        for opener in stack:
-            diag.with_label(conv.span(opener), "unclosed delimiter")
-        return CompileError(diag)
-    return None
 
 
 def _expected(conv: Any, what: str, found: Optional[Node], at: Span) -> CompileError:
@@ -141,11 +109,15 @@ def _bad_suffix(conv: Any, first: Optional[Node], nxt: Optional[Node], prev: Opt
     return None
 
 
-def check_syntax(conv: Any, root: Node) -> CompileError:
-    """The CompileError for the first syntax error under root (which has_error)."""
-    delimiters = check_delimiters(conv, root)
-    if delimiters is not None:
-        return delimiters
+def check_syntax(conv: Any, root: Node, whole_file: bool = True) -> CompileError:
+    """The CompileError for the first syntax error under root (which has_error).
+
+    For a whole file, rustc's lexical errors (delimiters, unterminated literals) come first;
+    a macro's re-parsed arguments are balanced already."""
+    if whole_file:
+        lexical = check_delimiters(conv.file)
+        if lexical is not None:
+            return lexical
     bad = _first_problem(root)
     if bad is None:
         return CompileError(Diagnostic.error("expected item").with_primary(conv.span(root)))
@@ -155,6 +127,8 @@ def check_syntax(conv: Any, root: Node) -> CompileError:
     if bad.is_missing:
         what = f"`{bad.type}`" if not bad.is_named else bad.type.replace("_", " ")
         err = _expected(conv, what, nxt, after_prev)
+        if bad.type == ";":
+            err.diagnostics[0].labels[0].text = "help: add `;` here"
         if nxt is not None:
             err.diagnostics[0].with_label(conv.span(nxt), "unexpected token")
         return err

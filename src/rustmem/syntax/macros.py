@@ -69,7 +69,7 @@ class MacrosMixin(ConverterBase):
 
     def _macro_syntax_error(self, name: str, sub: Any, root: Node, tt: Node) -> CompileError:
         """The syntax error of a macro's arguments, worded as rustc words it for that macro."""
-        err = check_syntax(sub, root)
+        err = check_syntax(sub, root, whole_file=False)
         lo, hi = self.span(tt).lo, self.span(tt).hi
         diag = err.diagnostics[0]
         for label in diag.labels:
