@@ -43,7 +43,7 @@ class BodyCheck:
             self.scopes: Any = PoloniusScopes(self)
         else:
             self.scopes = BorrowsInScope(info, self.rcx, self.loans)
-        self.in_scope = state_table(solve(self.scopes, info.points))
+        self.in_scope = self.scopes.in_scope_table()
         self._active: dict[int, int] = {}
         self.reported_moves: set[tuple[int, ...]] = set()
         self.reported_uninit: set[int] = set()
@@ -76,7 +76,7 @@ class BodyCheck:
         return self.diags
 
     def loans_at(self, loc: Location) -> int:
-        return self.in_scope.get(loc, 0) & ~self.scopes.before.get(loc, 0)
+        return self.in_scope.get(loc, 0)
 
     def _statement(self, stmt: ir.Statement, loc: Location) -> None:
         if isinstance(stmt, ir.Assign):

@@ -18,7 +18,7 @@ from typing import Any, Optional
 from ..mir import ir
 from ..types import ty as T
 from .conflicts import is_prefix
-from .dataflow import Analysis, Location
+from .dataflow import Analysis, Location, solve, states
 from .liveness import def_use
 from .places import BodyInfo
 from .regions import RegionCx, ref_region
@@ -160,3 +160,8 @@ class BorrowsInScope(Analysis):
         if isinstance(term, ir.Call):
             state &= ~self.kills(term.destination)
         return state
+
+    def in_scope_table(self) -> dict[Location, int]:
+        """The loans in scope at each location (those ending there already removed)."""
+        results = solve(self, self.info.points)
+        return {loc: state & ~self.before.get(loc, 0) for loc, _, state in states(results)}
