@@ -498,6 +498,7 @@ class Binary(Expr):
     rhs: Expr
     op_span: Optional[Span] = None
     ty: Any = None
+    res: Any = None  # OverloadedOp for `a == b` on String, `s + "x"` ... (types.check); None when builtin
 
 
 @node
@@ -515,6 +516,7 @@ class CompoundAssign(Expr):
     lhs: Expr
     rhs: Expr
     ty: Any = None
+    res: Any = None  # OverloadedOp for `s += "x"` on String (types.check); None when builtin
 
 
 @node

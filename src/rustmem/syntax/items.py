@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..diagnostics import unsupported
+from ..diagnostics import CompileError, Diagnostic, unsupported
 from . import ast
 from .cst import ConverterBase, Node
 
@@ -144,6 +144,13 @@ class ItemsMixin(ConverterBase):
                 params.append(ast.Param(self.span(c), pat, ty))
             elif kind == "attribute_item":
                 continue
+            elif kind in self.TYPE:
+                # `fn f(i32)`: an anonymous parameter (Rust 2015), which rustc 2021 rejects
+                nxt = c.next_sibling
+                at = self.span(nxt) if nxt is not None else self.span(c).shrink_to_hi()
+                found = self.text(nxt) if nxt is not None else ""
+                raise CompileError(Diagnostic.error(f"expected one of `:`, `@`, or `|`, found `{found}`")
+                                   .with_primary(at, "expected one of `:`, `@`, or `|`"))
             else:
                 raise self.unsupported_node(c, "parameter")
         return self_param, params
