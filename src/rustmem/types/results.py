@@ -172,6 +172,7 @@ class TypeckResults:
     pat_adjustments: dict[Any, list[Ty]] = field(default_factory=dict)  # Pat -> types of the references peeled before matching
     closures: dict[Any, ClosureDef] = field(default_factory=dict)  # ast.Closure -> ClosureDef
     node_args: dict[Any, tuple[Ty, ...]] = field(default_factory=dict)  # generic args for paths/calls
+    macro_methods: dict[Any, "MethodRes"] = field(default_factory=dict)  # write!/writeln! -> dest.write_fmt
 
     def adjusted_ty(self, expr: Any) -> Ty:
         adj = self.adjustments.get(expr)

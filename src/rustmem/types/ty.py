@@ -333,6 +333,8 @@ class FnDef:
     trait: Optional["TraitDef"] = None  # the trait declaring it (for trait methods)
     intrinsic: Optional[str] = None
     bounds: list[tuple[Ty, "TraitDef", tuple[Ty, ...]]] = field(default_factory=list)  # where-clauses
+    provided: bool = False  # a trait method with a default body (`#[provided]` in the std stubs)
+    derived: bool = False  # synthesised by `#[derive(...)]`: the machine implements it structurally
 
     def __hash__(self) -> int:
         return id(self)
@@ -373,6 +375,8 @@ class ImplDef:
     assoc_types: dict[str, Ty] = field(default_factory=dict)
     span: Any = None
     ast: Any = None
+    consts: dict[str, Any] = field(default_factory=dict)  # associated consts (types.ctxt.ConstDef)
+    derived: bool = False  # synthesised by `#[derive(...)]`
 
     def __hash__(self) -> int:
         return id(self)

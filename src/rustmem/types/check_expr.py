@@ -1,0 +1,1009 @@
+"""Expressions: the `ExprChecker` mixin of `FnCtxt` (see check.py).
+
+`check_expr(e, expected)` types one expression; `expected` is a hint (as rustc's
+Expectation), coercion to it is the caller's business (`check_coerce`).  Operators,
+indexing, fields, calls and method calls record what they resolved to on the node
+(`res`) and the implicit adjustments in `TypeckResults.adjustments`.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from ..syntax import ast
+from . import errors
+from .ctxt import AliasDef, ConstDef, CtorDef, PRIMITIVES
+from .infer import ANY_LEN
+from .method import autoderef_steps, numeric_kinds_with, overloaded_deref_target, probe_assoc, probe_method, receiver_adjustments
+from .resolve import adt_ty, eval_const_int, instantiate_type_def, resolve_module_path
+from .results import (
+    CtorRes, ConstRes, FieldRes, FnRes, ForRes, LocalRes, MethodRes, OverloadedOp, StaticRes, TryRes, Unsize,
+)
+from .traits import NO, YES, Obligation
+from .ty import (
+    BOOL, CHAR, ERASED, ERROR, NEVER, STR, U8, UNIT, USIZE, Adt, AdtDef, Array, Bool, Char, ClosureTy, ErrorTy,
+    Float, FnDef, FnDefTy, FnPtr, Infer, Int, Never, Param, Projection, RawPtr, Ref, Slice, Str, TraitDef,
+    Tuple, Ty, erase_regions,
+)
+
+ARITH = {"+": "Add", "-": "Sub", "*": "Mul", "/": "Div", "%": "Rem", "&": "BitAnd", "|": "BitOr", "^": "BitXor",
+         "<<": "Shl", ">>": "Shr"}
+CMP = {"==": ("PartialEq", "eq"), "!=": ("PartialEq", "ne"), "<": ("PartialOrd", "lt"), "<=": ("PartialOrd", "le"),
+       ">": ("PartialOrd", "gt"), ">=": ("PartialOrd", "ge")}
+FMT_TRAITS = {"Display", "Debug", "LowerHex", "UpperHex", "Binary", "Octal", "LowerExp", "UpperExp", "Pointer"}
+
+
+def is_numeric(t: Ty) -> bool:
+    return isinstance(t, (Int, Float)) or isinstance(t, Infer) and t.kind in ("int", "float")
+
+
+def is_intlike(t: Ty) -> bool:
+    return isinstance(t, Int) or isinstance(t, Infer) and t.kind == "int"
+
+
+class ExprChecker:
+    """Mixin: expression checking for FnCtxt."""
+
+    def check_expr(self: Any, e: Any, expected: Optional[Ty] = None) -> Ty:
+        method = getattr(self, "expr_" + type(e).__name__, None)
+        if method is None:
+            ty = self.error(errors.unsupported_here(e.span, f"this expression ({type(e).__name__})"))
+        else:
+            ty = method(e, expected)
+        return self.record(e, ty)
+
+    # ------------------------------------------------------------ literals and simple forms
+
+    def expr_Lit(self: Any, e: ast.Lit, expected: Optional[Ty]) -> Ty:
+        if e.kind == "int":
+            if e.suffix:
+                return PRIMITIVES[e.suffix]
+            exp = self.shallow(expected) if expected is not None else None
+            if exp is not None and (is_intlike(exp)):
+                return exp
+            return self.infcx.new_var("int")
+        if e.kind == "float":
+            if e.suffix:
+                return PRIMITIVES[e.suffix]
+            exp = self.shallow(expected) if expected is not None else None
+            if exp is not None and (isinstance(exp, Float) or isinstance(exp, Infer) and exp.kind == "float"):
+                return exp
+            return self.infcx.new_var("float")
+        if e.kind == "str":
+            return Ref(ERASED, False, STR)
+        if e.kind == "char":
+            return CHAR
+        if e.kind == "bool":
+            return BOOL
+        if e.kind == "byte":
+            return U8
+        if e.kind == "bytestr":
+            return Ref(ERASED, False, Array(U8, len(e.value)))
+        return ERROR
+
+    def expr_Paren(self: Any, e: ast.Paren, expected: Optional[Ty]) -> Ty:
+        return self.check_expr(e.inner, expected)
+
+    def expr_Block(self: Any, e: ast.Block, expected: Optional[Ty]) -> Ty:
+        return self.check_block(e, expected)
+
+    def expr_If(self: Any, e: ast.If, expected: Optional[Ty]) -> Ty:
+        return self.check_if(e, expected)
+
+    def expr_While(self: Any, e: ast.While, expected: Optional[Ty]) -> Ty:
+        return self.check_while(e)
+
+    def expr_Loop(self: Any, e: ast.Loop, expected: Optional[Ty]) -> Ty:
+        return self.check_loop(e, expected)
+
+    def expr_For(self: Any, e: ast.For, expected: Optional[Ty]) -> Ty:
+        return self.check_for(e)
+
+    def expr_Match(self: Any, e: ast.Match, expected: Optional[Ty]) -> Ty:
+        return self.check_match(e, expected)
+
+    def expr_Break(self: Any, e: ast.Break, expected: Optional[Ty]) -> Ty:
+        return self.check_break(e)
+
+    def expr_Continue(self: Any, e: ast.Continue, expected: Optional[Ty]) -> Ty:
+        self.find_loop(e.label, e.span, "continue")
+        return NEVER
+
+    def expr_Return(self: Any, e: ast.Return, expected: Optional[Ty]) -> Ty:
+        return self.check_return(e)
+
+    def expr_Let(self: Any, e: ast.Let, expected: Optional[Ty]) -> Ty:
+        self.check_cond(e)
+        return BOOL
+
+    def expr_Tuple(self: Any, e: ast.Tuple, expected: Optional[Ty]) -> Ty:
+        exp = self.shallow(expected) if expected is not None else None
+        hints = exp.elems if isinstance(exp, Tuple) and len(exp.elems) == len(e.elems) else (None,) * len(e.elems)
+        tys = []
+        for x, h in zip(e.elems, hints):
+            if h is not None:
+                tys.append(self.check_coerce_soft(x, h))
+            else:
+                tys.append(self.check_expr(x, None))
+        return Tuple(tuple(tys))
+
+    def check_coerce_soft(self: Any, e: Any, hint: Ty) -> Ty:
+        """Check e against a hint: coerce when it can, else keep e's own type."""
+        ty = self.check_expr(e, hint)
+        snap = self.infcx.snapshot()
+        if self.coerce(e, ty, hint):
+            return hint
+        self.infcx.rollback_to(snap)
+        self.results.adjustments.pop(e, None)
+        return ty
+
+    def expr_Array(self: Any, e: ast.Array, expected: Optional[Ty]) -> Ty:
+        exp = self.shallow(expected) if expected is not None else None
+        elem: Ty = exp.elem if isinstance(exp, (Array, Slice)) else self.infcx.new_var()
+        from .check import CoerceMany
+        cm = CoerceMany(elem)
+        for x in e.elems:
+            t = self.check_expr(x, cm.target)
+            self.coerce_many_push(cm, x, t)
+        return Array(cm.target, len(e.elems))
+
+    def expr_ArrayRepeat(self: Any, e: ast.ArrayRepeat, expected: Optional[Ty]) -> Ty:
+        exp = self.shallow(expected) if expected is not None else None
+        elem = exp.elem if isinstance(exp, (Array, Slice)) else self.infcx.new_var()
+        self.check_coerce(e.elem, elem)
+        self.check_coerce(e.count, USIZE)
+        n = eval_const_int(e.count, self.lower_cx)
+        return Array(elem, ANY_LEN if n is None else n)
+
+    def expr_Borrow(self: Any, e: ast.Borrow, expected: Optional[Ty]) -> Ty:
+        exp = self.shallow(expected) if expected is not None else None
+        hint = None
+        if isinstance(exp, (Ref, RawPtr)):
+            hint = self.shallow(exp.inner)
+            if isinstance(hint, Slice) and isinstance(e.operand, ast.Array):
+                hint = Array(hint.elem, len(e.operand.elems))
+            elif isinstance(hint, (Str, Slice)):
+                hint = None
+        ty = self.check_expr(e.operand, hint)
+        if e.mutable:
+            self.convert_place_to_mutable(e.operand)
+        if e.raw:
+            return RawPtr(e.mutable, ty)
+        return Ref(ERASED, e.mutable, ty)
+
+    def expr_Range(self: Any, e: ast.Range, expected: Optional[Ty]) -> Ty:
+        if e.lo is None and e.hi is None:
+            adt = self.tcx.lang_adt("RangeFull")
+            return Adt(adt, ()) if adt else ERROR
+        name = {(True, True, False): "Range", (True, False, False): "RangeFrom", (False, True, False): "RangeTo",
+                (True, True, True): "RangeInclusive", (False, True, True): "RangeToInclusive"}.get(
+            (e.lo is not None, e.hi is not None, e.inclusive))
+        adt = self.tcx.lang_adt(name) if name else None
+        if adt is None:
+            return self.error(errors.unsupported_here(e.span, "this range form"))
+        exp = self.shallow(expected) if expected is not None else None
+        idx = exp.args[0] if isinstance(exp, Adt) and exp.adt is adt and exp.args else self.infcx.new_var()
+        for part in (e.lo, e.hi):
+            if part is not None:
+                self.check_coerce(part, idx)
+        return Adt(adt, (idx,))
+
+    def expr_Cast(self: Any, e: ast.Cast, expected: Optional[Ty]) -> Ty:
+        target = self.lower(e.target)
+        t = self.shallow(target)
+        hint = t if is_numeric(t) and isinstance(_strip_paren(e.operand), ast.Lit) else None
+        src = self.check_expr(e.operand, hint)
+        self.deferred_calls.append(("cast", e, src, target))
+        return target
+
+    def check_cast(self: Any, e: ast.Cast, src: Ty, target: Ty) -> None:
+        s, t = self.infcx.resolve(src), self.infcx.resolve(target)
+        if isinstance(s, (ErrorTy, Infer)) or isinstance(t, (ErrorTy, Infer)) or s == t:
+            return
+        ok = False
+        if is_numeric(t):
+            ok = (is_numeric(s) or isinstance(s, (Bool, Char)) and isinstance(t, Int)
+                  or isinstance(s, Adt) and s.adt.is_enum and isinstance(t, Int) and all(not v.fields for v in s.adt.variants)
+                  or isinstance(s, RawPtr) and isinstance(t, Int) or isinstance(s, (FnDefTy, FnPtr)) and isinstance(t, Int))
+        elif isinstance(t, Char):
+            ok = s == U8
+        elif isinstance(t, RawPtr):
+            ok = isinstance(s, (RawPtr, Ref)) or isinstance(s, Int) or isinstance(s, (FnDefTy, FnPtr))
+            if isinstance(s, Ref):
+                self.coerce(e.operand, s, Ref(ERASED, t.mutable, t.inner) if not isinstance(self.shallow(t.inner), Slice) else s)
+        elif isinstance(t, (FnPtr,)):
+            ok = isinstance(s, (FnDefTy, ClosureTy, FnPtr))
+        elif isinstance(t, Ref) and isinstance(s, Ref):
+            ok = self.infcx.try_unify(s, t) or self.coerce(e.operand, s, t)
+        if not ok:
+            self.error(errors.non_primitive_cast(e.span, s, t))
+
+    # ------------------------------------------------------------ paths
+
+    def expr_PathExpr(self: Any, e: ast.PathExpr, expected: Optional[Ty]) -> Ty:
+        res, ty = self.resolve_value_path(e.path, e.span, getattr(e, "qself", None))
+        e.res = res
+        if isinstance(res, CtorRes):
+            variant = res.adt.variants[res.variant]
+            if variant.kind == "tuple":
+                fields = self.tcx.field_tys(Adt(res.adt, res.args), res.variant)
+                return FnPtr(tuple(erase_regions(f) for f in fields), Adt(res.adt, res.args))
+            if variant.kind == "named":
+                return self.error(errors.unresolved_value(e.span, str(e.path)))
+        return ty
+
+    def resolve_value_path(self: Any, path: ast.Path, span: Any, qself: Any = None) -> tuple[Any, Ty]:
+        """A path in value position: (Res, its type)."""
+        segs = path.segments
+        if qself is not None:
+            self_ty = self.lower(qself)
+            trait_segs = segs[:-1]
+            d, used = resolve_module_path(self.tables, self.module, self.checker.root, [s.name for s in trait_segs], "types")
+            if isinstance(d, TraitDef) and segs[-1].name in d.methods:
+                args = tuple(self.infcx.new_var() for _ in d.params)
+                return self.fn_res(d.methods[segs[-1].name], (self_ty,) + args, segs[-1], span, d)
+            found = probe_assoc(self, self_ty, segs[-1].name)
+            if found is not None:
+                return self.assoc_res(found, segs[-1], span)
+            return None, self.error(errors.unresolved_value(span, str(path)))
+        if len(segs) == 1 and not path.global_:
+            name = segs[0].name
+            b = self.lookup_local(name)
+            if b is not None:
+                return LocalRes(b, name), self.local_tys[b]
+        first = segs[0].name
+        if len(segs) >= 2 and (first in self.params or first == "Self" and self.self_ty is not None):
+            base = self.params[first] if first in self.params else self.self_ty
+            if isinstance(base, Param) or first in self.params or len(segs) > 2:
+                return self.type_relative(base, segs[1], span)
+            return self.type_relative_or_variant(base, segs[1], span)
+        if len(segs) == 1 and first == "Self" and isinstance(self.self_ty, Adt):
+            return self.ctor_value(CtorDef(self.self_ty.adt, 0), span, self.self_ty)
+        names = [s.name for s in segs]
+        d, used = resolve_module_path(self.tables, self.module, self.checker.root, names, "values")
+        if d is None:
+            if len(segs) == 1:
+                return None, self.error(errors.unresolved_value(segs[0].span, first, is_fn=False))
+            return None, self.error(errors.failed_to_resolve(segs[min(used, len(segs) - 1) - 1 if used else 0].span,
+                                                             segs[used - 1].name if used else first))
+        if used == len(segs):
+            return self.value_def(d, segs[-1], span)
+        if used == len(segs) - 1:
+            if isinstance(d, TraitDef):
+                m = d.methods.get(segs[-1].name)
+                if m is None:
+                    return None, self.error(errors.unresolved_value(span, str(path)))
+                args = tuple(self.infcx.new_var() for _ in d.params)
+                return self.fn_res(m, (self.infcx.new_var(),) + args, segs[-1], span, d)
+            if isinstance(d, AdtDef) and d.is_enum:
+                base = adt_ty(d, segs[-2].args, self.lower_cx, span)
+                return self.type_relative_or_variant(base, segs[-1], span)
+            base = instantiate_type_def(d, segs[-2], self.lower_cx) if not isinstance(d, Ty) else d
+            if base is not None:
+                return self.type_relative(base, segs[-1], span)
+        return None, self.error(errors.failed_to_resolve(segs[used].span if used < len(segs) else span,
+                                                         segs[used - 1].name if used else first))
+
+    def type_relative_or_variant(self: Any, base: Ty, seg: ast.PathSegment, span: Any) -> tuple[Any, Ty]:
+        if isinstance(base, Adt) and base.adt.is_enum:
+            for i, v in enumerate(base.adt.variants):
+                if v.name == seg.name:
+                    return self.ctor_value(CtorDef(base.adt, i), span, base)
+        return self.type_relative(base, seg, span)
+
+    def type_relative(self: Any, base: Ty, seg: ast.PathSegment, span: Any) -> tuple[Any, Ty]:
+        found = probe_assoc(self, base, seg.name)
+        if found is None:
+            if isinstance(base, Adt) and base.adt.is_enum:
+                return None, self.error(errors.no_variant(seg.span, seg.name, base))
+            return None, self.error(errors.no_assoc_item(seg.span, seg.name, base))
+        return self.assoc_res(found, seg, span)
+
+    def assoc_res(self: Any, found: tuple, seg: ast.PathSegment, span: Any) -> tuple[Any, Ty]:
+        kind, d, args, trait = found
+        if kind == "fn":
+            return self.fn_res(d, args, seg, span, trait)
+        c: ConstDef = d
+        impl = getattr(c, "impl", None)
+        substs = dict(zip(impl.params, args)) if impl is not None else {}
+        ty = self.normalize(self.scx.inst(c.ty, substs)) if c.ty is not None else ERROR
+        return ConstRes(c.ast, ty), ty
+
+    def value_def(self: Any, d: Any, seg: ast.PathSegment, span: Any) -> tuple[Any, Ty]:
+        if isinstance(d, FnDef):
+            return self.fn_res(d, (), seg, span, None)
+        if isinstance(d, CtorDef):
+            return self.ctor_value(d, span, None, seg)
+        if isinstance(d, ConstDef):
+            ty = erase_regions(d.ty) if d.ty is not None else ERROR
+            if d.is_static:
+                if d.mutable and self.unsafe_depth == 0:
+                    self.error(errors.unsafe_op(span, "static_mut"))
+                return StaticRes(d.ast, ty, d.mutable), ty
+            return ConstRes(d.ast, ty), ty
+        return None, self.error(errors.unresolved_value(span, seg.name))
+
+    def ctor_value(self: Any, d: CtorDef, span: Any, base: Optional[Ty], seg: Optional[ast.PathSegment] = None) -> tuple[Any, Ty]:
+        if base is None:
+            args_ast = seg.args if seg is not None else None
+            base = adt_ty(d.adt, args_ast, self.lower_cx, span)
+        assert isinstance(base, Adt)
+        return CtorRes(d.adt, d.variant, base.args), Adt(d.adt, base.args)
+
+    def fn_res(self: Any, fn: FnDef, parent_args: tuple[Ty, ...], seg: ast.PathSegment, span: Any,
+               trait: Optional[TraitDef]) -> tuple[Any, Ty]:
+        args = self.instantiate_fn(fn, parent_args, seg.args, span)
+        return FnRes(fn, args), FnDefTy(fn, args)
+
+    def instantiate_fn(self: Any, fn: FnDef, parent_args: tuple[Ty, ...], turbofish: Any, span: Any) -> tuple[Ty, ...]:
+        """Generic arguments for a use of fn: the parent's (impl/trait) then its own, fresh or from `::<..>`;
+        registers fn's where-clauses as obligations."""
+        own = fn.params[len(parent_args):]
+        given = [self.lower(t) for t in turbofish.types] if turbofish is not None and not turbofish.parenthesized else []
+        args = list(parent_args)
+        for i, _ in enumerate(own):
+            args.append(given[i] if i < len(given) else self.infcx.new_var())
+        substs = dict(zip(fn.params, args))
+        self.checker.ensure_revealed(fn)
+        self.register_predicates(self.tables.predicates.get(fn, []), substs, span)
+        return tuple(args)
+
+    def fn_sig_inst(self: Any, fn: FnDef, args: tuple[Ty, ...]) -> tuple[list[Ty], Ty]:
+        substs = dict(zip(fn.params, args))
+        inputs = [self.normalize(self.scx.inst(t, substs)) for t in fn.sig.inputs]
+        return inputs, self.normalize(self.scx.inst(fn.sig.output, substs))
+
+    # ------------------------------------------------------------ calls
+
+    def expr_Call(self: Any, e: ast.Call, expected: Optional[Ty]) -> Ty:
+        func = _strip_paren(e.func)
+        if isinstance(func, ast.PathExpr):
+            res, fty = self.resolve_value_path(func.path, func.span, getattr(func, "qself", None))
+            func.res = res
+            if isinstance(res, CtorRes):
+                return self.check_ctor_call(e, func, res, expected)
+            if isinstance(res, FnRes):
+                self.record(func, fty)
+                e.res = res
+                inputs, output = self.fn_sig_inst(res.fn, res.args)
+                if expected is not None:
+                    self.infcx.try_unify(output, expected) if _guides(self, output) else None
+                self.check_args(e, inputs, e.args, func.span, False)
+                if res.fn.sig.is_unsafe and self.unsafe_depth == 0:
+                    self.error(errors.unsafe_op(e.span, "call", _fn_display(res.fn)))
+                return output
+            if res is None:
+                for a in e.args:
+                    self.check_expr(a, None)
+                return self.record(func, ERROR)
+            self.record(func, fty)
+            callee = fty
+        else:
+            callee = self.check_expr(e.func, None)
+        return self.check_overloaded_call(e, callee)
+
+    def check_ctor_call(self: Any, e: ast.Call, func: ast.PathExpr, res: CtorRes, expected: Optional[Ty]) -> Ty:
+        adt_t = Adt(res.adt, res.args)
+        if expected is not None:
+            exp = self.shallow(expected)
+            if isinstance(exp, Adt) and exp.adt is res.adt:
+                self.infcx.unify(adt_t, exp)
+        variant = res.adt.variants[res.variant]
+        fields = [self.normalize(erase_regions(t)) for t in self.tcx.field_tys(adt_t, res.variant)]
+        if variant.kind != "tuple":
+            self.error(errors.expected_fn_found(func.span, f"`{func.path}`"))
+            for a in e.args:
+                self.check_expr(a, None)
+            return adt_t
+        self.record(func, FnPtr(tuple(fields), adt_t))
+        e.res = res
+        if len(fields) != len(e.args):
+            kind = "enum variant" if res.adt.is_enum else "struct"
+            self.error(errors.ctor_arg_count(func.span, kind, len(fields), len(e.args)))
+        for i, a in enumerate(e.args):
+            if i < len(fields):
+                self.check_coerce(a, fields[i])
+            else:
+                self.check_expr(a, None)
+        return adt_t
+
+    def check_args(self: Any, e: Any, inputs: list[Ty], args: list[Any], callee_span: Any, is_method: bool) -> None:
+        if len(inputs) != len(args):
+            self.error(errors.arg_count(callee_span, len(inputs), len(args), is_method))
+        # closures last, so that their signatures can be deduced from the other arguments
+        order = sorted(range(len(args)), key=lambda i: isinstance(_strip_paren(args[i]), ast.Closure))
+        for i in order:
+            a = args[i]
+            if isinstance(_strip_paren(a), ast.Closure):
+                self.select_where_possible()
+            if i < len(inputs):
+                self.check_coerce(a, inputs[i])
+            else:
+                self.check_expr(a, None)
+
+    def check_overloaded_call(self: Any, e: ast.Call, callee: Ty) -> Ty:
+        """A call of a value: a closure, fn pointer, fn item or a `F: Fn(..)` parameter."""
+        steps = autoderef_steps(self, callee, overloaded=False)
+        for i, step in enumerate(steps):
+            s = self.shallow(step.ty)
+            sig = None
+            if isinstance(s, (FnDefTy, FnPtr, ClosureTy)):
+                from .traits import callable_sig
+                sig = callable_sig(self.scx, s)
+                if isinstance(s, ClosureTy):
+                    e.res = ("closure", s)
+            elif isinstance(s, (Param, Projection)):
+                sig = self.fn_bound_sig(s)
+                if sig is not None:
+                    e.res = ("param", s, sig[2])
+                    sig = sig[:2]
+            if sig is None:
+                continue
+            self.add_adjustments(e.func, [st.adjustment for st in steps[1:i + 1]])
+            inputs, output = sig
+            self.check_args(e, list(inputs), e.args, e.func.span, False)
+            self.deferred_calls.append(("call", e, s, tuple(inputs)))
+            return output
+        for a in e.args:
+            self.check_expr(a, None)
+        if isinstance(self.shallow(callee), ErrorTy):
+            return ERROR
+        return self.error(errors.expected_fn_found(e.func.span, f"`{self.ty_str(callee)}`"))
+
+    def fn_bound_sig(self: Any, ty: Ty) -> Optional[tuple[list[Ty], Ty, Any]]:
+        """The signature a `F: Fn(A) -> B` bound in scope gives the parameter F."""
+        for p in self.env:
+            if p.trait.lang in ("Fn", "FnMut", "FnOnce") and p.ty == ty and p.args:
+                inputs = self.shallow(p.args[0])
+                if isinstance(inputs, Tuple):
+                    out = p.bindings.get("Output")
+                    if out is None:
+                        once = self.tcx.lang_trait("FnOnce")
+                        out = self.normalize(Projection(once, ty, "Output", p.args))
+                    return list(inputs.elems), out, p.trait
+        return None
+
+    def expr_MethodCall(self: Any, e: ast.MethodCall, expected: Optional[Ty]) -> Ty:
+        recv = self.check_expr(e.receiver, None)
+        if self.infcx.is_unresolved(recv):
+            self.select_where_possible()
+        r = self.shallow(recv)
+        if isinstance(r, ErrorTy):
+            for a in e.args:
+                self.check_expr(a, None)
+            return ERROR
+        if isinstance(r, Infer) and r.kind == "ty":
+            for a in e.args:
+                self.check_expr(a, None)
+            return self.error(errors.type_annotations_needed(e.receiver.span))
+        pick, steps = probe_method(self, recv, e.name)
+        if pick is None:
+            for a in e.args:
+                self.check_expr(a, None)
+            if isinstance(r, Infer) and numeric_kinds_with(self, r, e.name):
+                return self.error(errors.ambiguous_numeric(e.name_span, e.name, str(r)))
+            return self.error(errors.no_method(e.name_span, e.name, self.infcx.resolve(recv)))
+        self.add_adjustments(e.receiver, receiver_adjustments(self, steps, pick))
+        if pick.autoref:
+            self.convert_place_to_mutable(e.receiver)
+        args = self.instantiate_fn(pick.fn, pick.args, e.generic_args, e.name_span)
+        inputs, output = self.fn_sig_inst(pick.fn, args)
+        e.res = MethodRes(pick.fn, args)
+        self.check_args(e, inputs[1:], e.args, e.name_span, True)
+        if pick.fn.sig.is_unsafe and self.unsafe_depth == 0:
+            self.error(errors.unsafe_op(e.span, "call", _fn_display(pick.fn)))
+        return output
+
+    # ------------------------------------------------------------ fields and indexing
+
+    def expr_Field(self: Any, e: ast.Field, expected: Optional[Ty]) -> Ty:
+        base = self.check_expr(e.operand, None)
+        if self.infcx.is_unresolved(base):
+            self.select_where_possible()
+        steps = [s for s in autoderef_steps(self, base) if not isinstance(s.adjustment, Unsize)]
+        for i, step in enumerate(steps):
+            s = self.shallow(step.ty)
+            if isinstance(s, ErrorTy):
+                return ERROR
+            ty = None
+            if isinstance(s, Adt) and s.adt.is_struct:
+                idx = s.adt.variants[0].field_index(e.name)
+                if idx is not None:
+                    e.res = FieldRes(idx)
+                    ty = self.normalize(erase_regions(self.tcx.field_tys(s, 0)[idx]))
+            elif isinstance(s, Tuple) and e.name.isdigit() and int(e.name) < len(s.elems):
+                e.res = FieldRes(int(e.name))
+                ty = s.elems[int(e.name)]
+            if ty is not None:
+                self.add_adjustments(e.operand, [st.adjustment for st in steps[1:i + 1]])
+                return ty
+        shown = self.infcx.resolve(base)
+        span = e.name_span or e.span
+        if probe_method(self, base, e.name)[0] is not None:
+            return self.error(errors.method_as_field(span, e.name, shown))
+        return self.error(errors.no_field(span, e.name, shown))
+
+    def expr_Index(self: Any, e: ast.Index, expected: Optional[Ty]) -> Ty:
+        base = self.check_expr(e.operand, None)
+        idx = self.check_expr(e.index, None)
+        if self.infcx.is_unresolved(base):
+            self.select_where_possible()
+        index_trait = self.tcx.lang_trait("Index")
+        steps = autoderef_steps(self, base)
+        for i, step in enumerate(steps):
+            if isinstance(step.adjustment, Unsize):
+                break
+            s = self.shallow(step.ty)
+            if isinstance(s, ErrorTy):
+                return ERROR
+            it = self.shallow(idx)
+            if isinstance(s, (Array, Slice)) and is_intlike(it):
+                if not self.infcx.unify(it, USIZE):
+                    return self.error(errors.bad_index(e.index.span, _slice_of(s), it))
+                self.add_adjustments(e.operand, [st.adjustment for st in steps[1:i + 1]])
+                e.res = None
+                return s.elem
+            if index_trait is None:
+                continue
+            ob = Obligation(s, index_trait, (idx,), e.span)
+            r = self.scx.evaluate(s, index_trait, (idx,))
+            if r == NO:
+                continue
+            self.add_adjustments(e.operand, [st.adjustment for st in steps[1:i + 1]])
+            self.register(ob)
+            method = index_trait.methods["index"]
+            e.res = OverloadedOp(method, (s, idx), True)
+            return self.normalize(Projection(index_trait, s, "Output", (idx,)))
+        b = self.shallow(base)
+        peeled = b
+        while isinstance(peeled, Ref):
+            peeled = self.shallow(peeled.inner)
+        if isinstance(peeled, (Array, Slice)) or isinstance(peeled, Adt) and peeled.adt.lang in ("Vec", "String"):
+            return self.error(errors.bad_index(e.index.span, _slice_of(peeled), self.infcx.resolve(idx)))
+        if isinstance(peeled, Str):
+            return self.error(errors.bad_index(e.index.span, "str", self.infcx.resolve(idx)))
+        return self.error(errors.cannot_index(e.operand.span, self.infcx.resolve(base)))
+
+    def convert_place_to_mutable(self: Any, e: Any) -> None:
+        """A place used mutably: its overloaded derefs and indexing become the `_mut` versions."""
+        from .method import deref_mut_fn
+        from .results import Deref
+        cur = e
+        while True:
+            adjs = self.results.adjustments.get(cur)
+            if adjs and cur is not e:
+                prev = cur.ty
+                new = []
+                for a in adjs:
+                    if isinstance(a, Deref) and a.overloaded is not None and not a.mutable:
+                        new.append(Deref(a.target, deref_mut_fn(self, prev) or a.overloaded, True))
+                    else:
+                        new.append(a)
+                    prev = getattr(a, "target", prev)
+                self.results.adjustments[cur] = new
+            if isinstance(cur, ast.Paren):
+                cur = cur.inner
+            elif isinstance(cur, ast.Field):
+                self._mut_adjust(cur.operand)
+                cur = cur.operand
+            elif isinstance(cur, ast.Index):
+                if isinstance(cur.res, OverloadedOp):
+                    im = self.tcx.lang_trait("IndexMut")
+                    if im is not None:
+                        cur.res = OverloadedOp(im.methods["index_mut"], cur.res.args, True)
+                        self.register(Obligation(cur.res.args[0], im, cur.res.args[1:], cur.span))
+                self._mut_adjust(cur.operand)
+                cur = cur.operand
+            elif isinstance(cur, ast.Unary) and cur.op == "*":
+                dm = self.tcx.lang_trait("DerefMut")
+                if isinstance(cur.res, OverloadedOp) and dm is not None:
+                    cur.res = OverloadedOp(dm.methods["deref_mut"], cur.res.args, True)
+                    self.register(Obligation(cur.res.args[0], dm, (), cur.span))
+                cur = cur.operand
+            else:
+                return
+
+    def _mut_adjust(self: Any, operand: Any) -> None:
+        from .method import deref_mut_fn
+        from .results import Deref
+        adjs = self.results.adjustments.get(operand)
+        if not adjs:
+            return
+        prev = operand.ty
+        new = []
+        for a in adjs:
+            if isinstance(a, Deref) and a.overloaded is not None and not a.mutable:
+                new.append(Deref(a.target, deref_mut_fn(self, prev) or a.overloaded, True))
+            else:
+                new.append(a)
+            prev = getattr(a, "target", prev)
+        self.results.adjustments[operand] = new
+
+    # ------------------------------------------------------------ operators
+
+    def expr_Unary(self: Any, e: ast.Unary, expected: Optional[Ty]) -> Ty:
+        if e.op == "*":
+            t = self.check_expr(e.operand, None)
+            if self.infcx.is_unresolved(t):
+                self.select_where_possible()
+            s = self.shallow(t)
+            if isinstance(s, Ref):
+                return s.inner
+            if isinstance(s, RawPtr):
+                if self.unsafe_depth == 0:
+                    self.error(errors.unsafe_op(e.span, "deref"))
+                return s.inner
+            if isinstance(s, Adt) and s.adt.lang == "Box" and s.args:
+                return s.args[0]
+            if isinstance(s, ErrorTy):
+                return ERROR
+            target = overloaded_deref_target(self, s)
+            if target is not None:
+                deref = self.tcx.lang_trait("Deref")
+                e.res = OverloadedOp(deref.methods["deref"], (s,), True)
+                return target[0]
+            return self.error(errors.cannot_deref(e.span, self.infcx.resolve(t)))
+        hint = expected if expected is not None and is_numeric(self.shallow(expected)) else None
+        t = self.check_expr(e.operand, hint)
+        s = self.shallow(t)
+        if e.op == "-" and is_numeric(s) and not (isinstance(s, Int) and not s.signed):
+            return t
+        if e.op == "!" and (isinstance(s, Bool) or is_intlike(s)):
+            return t
+        if isinstance(s, ErrorTy):
+            return ERROR
+        trait = self.tcx.lang_trait("Neg" if e.op == "-" else "Not")
+        if trait is not None and self.scx.evaluate(s, trait, ()) != NO and not isinstance(s, (Int, Bool)):
+            self.register(Obligation(s, trait, (), e.span))
+            e.res = OverloadedOp(trait.methods["neg" if e.op == "-" else "not"], (s,))
+            return self.normalize(Projection(trait, s, "Output", ()))
+        return self.error(errors.cannot_negate(e.span, e.op, self.infcx.resolve(t)))
+
+    def expr_Binary(self: Any, e: ast.Binary, expected: Optional[Ty]) -> Ty:
+        if e.op in ("&&", "||"):
+            self.check_coerce(e.lhs, BOOL)
+            self.check_coerce(e.rhs, BOOL)
+            e.res = None
+            return BOOL
+        lt = self.check_expr(e.lhs, None)
+        if self.infcx.is_unresolved(lt):
+            self.select_where_possible()
+        l = self.shallow(lt)
+        is_cmp = e.op in CMP
+        e.res = None
+        if isinstance(l, ErrorTy):
+            self.check_expr(e.rhs, None)
+            return BOOL if is_cmp else ERROR
+        if self.builtin_binop(l, e.op):
+            if e.op in ("<<", ">>"):
+                rt = self.check_expr(e.rhs, None)
+                if not is_intlike(self.shallow(rt)) and not isinstance(self.shallow(rt), ErrorTy):
+                    self.error(errors.binop(e.op_span or e.span, e.op, self.ty_str(lt), self.ty_str(rt)))
+                return lt
+            rt = self.check_expr(e.rhs, lt)
+            r = self.shallow(rt)
+            if self.builtin_binop(r, e.op) or isinstance(r, (Infer, ErrorTy)):
+                if not self.coerce(e.rhs, rt, lt):
+                    self.error(errors.mismatched(e.rhs.span, self.ty_str(lt), self.ty_str(rt)))
+                return BOOL if is_cmp else lt
+            return self.overloaded_binop(e, lt, rt, is_cmp)
+        rt = self.check_expr(e.rhs, None)
+        return self.overloaded_binop(e, lt, rt, is_cmp)
+
+    def builtin_binop(self: Any, t: Ty, op: str) -> bool:
+        if op in CMP:
+            return is_numeric(t) or isinstance(t, (Bool, Char, RawPtr)) or t == UNIT
+        if op in ("&", "|", "^"):
+            return is_intlike(t) or isinstance(t, Bool)
+        if op in ("<<", ">>"):
+            return is_intlike(t)
+        return is_numeric(t)
+
+    def overloaded_binop(self: Any, e: ast.Binary, lt: Ty, rt: Ty, is_cmp: bool) -> Ty:
+        if is_cmp:
+            tname, mname = CMP[e.op]
+        else:
+            tname = ARITH[e.op]
+            mname = tname.lower().replace("bitand", "bitand")
+        trait = self.tcx.lang_trait(tname)
+        if trait is None:
+            return self.error(errors.binop(e.op_span or e.span, e.op, self.ty_str(lt), self.ty_str(rt)))
+        method = trait.methods.get(mname) or next(iter(trait.methods.values()))
+        l = self.shallow(lt)
+        r = self.scx.evaluate(l, trait, (rt,))
+        if r == NO:
+            # perhaps the right operand coerces (`String + &String` wants `&str`)
+            var = self.infcx.new_var()
+            cands = self.infcx.probe(lambda: self.scx.candidates(l, trait, (var,), 0))
+            if cands is not None and len(cands) == 1:
+                self.scx.select(Obligation(l, trait, (var,), e.span))
+                if self.coerce(e.rhs, rt, var):
+                    rt = var
+                    r = "yes"
+        if r == NO:
+            if isinstance(self.shallow(rt), ErrorTy):
+                return BOOL if is_cmp else ERROR
+            if is_cmp:
+                self.error(errors.binop(e.op_span or e.span, e.op, self.ty_str(lt), self.ty_str(rt)))
+            else:
+                self.error(errors.binop(e.op_span or e.span, e.op, self.ty_str(lt), self.ty_str(rt)))
+            return BOOL if is_cmp else ERROR
+        self.register(Obligation(l, trait, (rt,), e.span))
+        e.res = OverloadedOp(method, (l, rt), is_cmp)
+        if is_cmp:
+            return BOOL
+        return self.normalize(Projection(trait, l, "Output", (rt,)))
+
+    def expr_Assign(self: Any, e: ast.Assign, expected: Optional[Ty]) -> Ty:
+        lt = self.check_expr(e.lhs, None)
+        self.check_coerce(e.rhs, lt)
+        self.convert_place_to_mutable(e.lhs)
+        return UNIT
+
+    def expr_CompoundAssign(self: Any, e: ast.CompoundAssign, expected: Optional[Ty]) -> Ty:
+        lt = self.check_expr(e.lhs, None)
+        self.convert_place_to_mutable(e.lhs)
+        l = self.shallow(lt)
+        e.res = None
+        if self.builtin_binop(l, e.op):
+            if e.op in ("<<", ">>"):
+                self.check_expr(e.rhs, None)
+                return UNIT
+            rt = self.check_expr(e.rhs, lt)
+            if self.builtin_binop(self.shallow(rt), e.op) or isinstance(self.shallow(rt), Infer):
+                if not self.coerce(e.rhs, rt, lt):
+                    self.error(errors.mismatched(e.rhs.span, self.ty_str(lt), self.ty_str(rt)))
+                return UNIT
+        else:
+            rt = self.check_expr(e.rhs, None)
+        if isinstance(l, ErrorTy):
+            return UNIT
+        trait = self.tcx.lang_trait(ARITH[e.op] + "Assign")
+        if trait is None:
+            return UNIT
+        r = self.scx.evaluate(l, trait, (rt,))
+        if r == NO:
+            var = self.infcx.new_var()
+            cands = self.infcx.probe(lambda: self.scx.candidates(l, trait, (var,), 0))
+            if cands is not None and len(cands) == 1:
+                self.scx.select(Obligation(l, trait, (var,), e.span))
+                if self.coerce(e.rhs, rt, var):
+                    rt, r = var, "yes"
+        if r == NO:
+            self.error(errors.binop_assign(e.span, e.op, self.ty_str(lt)))
+            return UNIT
+        self.register(Obligation(l, trait, (rt,), e.span))
+        e.res = OverloadedOp(next(iter(trait.methods.values())), (l, rt))
+        return UNIT
+
+    # ------------------------------------------------------------ struct literals
+
+    def expr_StructLit(self: Any, e: ast.StructLit, expected: Optional[Ty]) -> Ty:
+        found = self.resolve_struct_path(e.path, e.span)
+        if found is None:
+            for f in e.fields:
+                self.check_expr(f.value, None)
+            if e.base is not None:
+                self.check_expr(e.base, None)
+            return ERROR
+        adt_t, vidx = found
+        if expected is not None:
+            exp = self.shallow(expected)
+            if isinstance(exp, Adt) and exp.adt is adt_t.adt:
+                self.infcx.unify(adt_t, exp)
+        variant = adt_t.adt.variants[vidx]
+        e.res = CtorRes(adt_t.adt, vidx, adt_t.args)
+        ftys = [self.normalize(erase_regions(t)) for t in self.tcx.field_tys(adt_t, vidx)]
+        seen = set()
+        kind = "variant" if adt_t.adt.is_enum else "struct"
+        shown = f"{adt_t.adt.name}::{variant.name}" if adt_t.adt.is_enum else adt_t.adt.name
+        for f in e.fields:
+            idx = variant.field_index(f.name)
+            if idx is None:
+                self.error(errors.no_such_field_lit(f.span if not f.shorthand else f.value.span, kind, shown, f.name))
+                self.check_expr(f.value, None)
+                continue
+            seen.add(f.name)
+            self.check_coerce(f.value, ftys[idx])
+        if e.base is not None:
+            self.check_coerce(e.base, adt_t)
+        else:
+            missing = [fd.name for fd in variant.fields if fd.name not in seen]
+            if missing:
+                self.error(errors.missing_fields(e.path.span, missing, shown))
+        return adt_t
+
+    def resolve_struct_path(self: Any, path: ast.Path, span: Any) -> Optional[tuple[Adt, int]]:
+        segs = path.segments
+        if segs[0].name == "Self" and self.self_ty is not None:
+            base = self.shallow(self.self_ty)
+            if len(segs) == 1 and isinstance(base, Adt):
+                return base, 0
+            if len(segs) == 2 and isinstance(base, Adt) and base.adt.is_enum:
+                for i, v in enumerate(base.adt.variants):
+                    if v.name == segs[1].name:
+                        return base, i
+        d, used = resolve_module_path(self.tables, self.module, self.checker.root, [s.name for s in segs], "types")
+        if isinstance(d, AdtDef) and used == len(segs) and d.is_struct:
+            return adt_ty(d, segs[-1].args, self.lower_cx, span), 0
+        if isinstance(d, CtorDef) and used == len(segs):
+            return adt_ty(d.adt, segs[-2].args if len(segs) > 1 else None, self.lower_cx, span), d.variant
+        if isinstance(d, AliasDef) and used == len(segs):
+            t = instantiate_type_def(d, segs[-1], self.lower_cx)
+            if isinstance(t, Adt):
+                return t, 0
+        if d is None or used != len(segs):
+            self.error(errors.unresolved_struct(path.span, str(path)))
+        else:
+            self.error(errors.not_a_struct(path.span, str(path)))
+        return None
+
+    # ------------------------------------------------------------ `?`
+
+    def expr_Try(self: Any, e: ast.Try, expected: Optional[Ty]) -> Ty:
+        t = self.check_expr(e.operand, None)
+        if self.infcx.is_unresolved(t):
+            self.select_where_possible()
+        s = self.shallow(t)
+        ret = self.shallow(self.ret_stack[-1]) if self.ret_stack else UNIT
+        if isinstance(s, ErrorTy):
+            return ERROR
+        if not isinstance(s, Adt) or s.adt.lang not in ("Option", "Result"):
+            return self.error(errors.try_on_wrong_type(e.span, self.infcx.resolve(t)))
+        if isinstance(ret, Infer):
+            self.infcx.unify(ret, Adt(s.adt, tuple(self.infcx.new_var() for _ in s.args)))
+            ret = self.shallow(ret)
+        if not isinstance(ret, Adt) or ret.adt is not s.adt:
+            self.error(errors.try_in_wrong_fn(e.span))
+            return s.args[0]
+        if s.adt.lang == "Option":
+            e.res = TryRes("option")
+            return s.args[0]
+        from_trait = self.tcx.lang_trait("From")
+        err_from, err_to = s.args[1], ret.args[1]
+        from_fn = None
+        if from_trait is not None:
+            self.register(Obligation(err_to, from_trait, (err_from,), e.span))
+            from_fn = FnRes(from_trait.methods["from"], (err_to, err_from))
+        e.res = TryRes("result", from_fn)
+        return s.args[0]
+
+    # ------------------------------------------------------------ macros
+
+    def expr_FormatMacro(self: Any, e: ast.FormatMacro, expected: Optional[Ty]) -> Ty:
+        result: Ty = UNIT
+        if e.name == "format":
+            string = self.tcx.lang_adt("String")
+            result = Adt(string, ()) if string else ERROR
+        elif e.name in ("panic", "unreachable", "todo", "unimplemented"):
+            result = NEVER
+        if e.dest is not None:
+            dest = self.check_expr(e.dest, None)
+            pick, steps = probe_method(self, dest, "write_fmt")
+            if pick is None:
+                self.error(errors.no_method(e.dest.span, "write_fmt", self.infcx.resolve(dest)))
+                result = ERROR
+            else:
+                self.add_adjustments(e.dest, receiver_adjustments(self, steps, pick))
+                args = self.instantiate_fn(pick.fn, pick.args, None, e.span)
+                _, result = self.fn_sig_inst(pick.fn, args)
+                self.results.macro_methods[e] = MethodRes(pick.fn, args)
+        if e.fmt is not None:
+            self.check_format_args(e.fmt)
+        return result
+
+    def check_format_args(self: Any, fmt: ast.FormatArgs) -> None:
+        tys = [self.check_expr(a, None) for a in fmt.args]
+        for piece in fmt.pieces:
+            if isinstance(piece, str):
+                continue
+            if piece.arg < len(tys):
+                trait = self.fmt_trait(piece.trait)
+                if trait is not None:
+                    ty = tys[piece.arg]
+                    self.register(Obligation(ty, trait, (), fmt.args[piece.arg].span, piece.trait))
+            for extra in (piece.width_arg, piece.precision_arg):
+                if extra is not None and extra < len(tys):
+                    self.demand_eq(fmt.args[extra].span, USIZE, tys[extra])
+
+    def fmt_trait(self: Any, name: str) -> Optional[TraitDef]:
+        t = self.tcx.lang_trait(name)
+        if t is not None:
+            return t
+        fmt_mod = self.tables.std_root.types.get("fmt") if self.tables.std_root else None
+        d = fmt_mod.types.get(name) if fmt_mod is not None else None
+        return d if isinstance(d, TraitDef) else None
+
+    def expr_VecMacro(self: Any, e: ast.VecMacro, expected: Optional[Ty]) -> Ty:
+        vec = self.tcx.lang_adt("Vec")
+        if vec is None:
+            return self.error(errors.unsupported_here(e.span, "vec! without std"))
+        exp = self.shallow(expected) if expected is not None else None
+        elem = exp.args[0] if isinstance(exp, Adt) and exp.adt is vec else self.infcx.new_var()
+        if e.repeat is not None:
+            self.check_coerce(e.repeat[0], elem)
+            self.check_coerce(e.repeat[1], USIZE)
+            clone = self.tcx.lang_trait("Clone")
+            if clone is not None:
+                self.register(Obligation(elem, clone, (), e.repeat[0].span))
+        else:
+            from .check import CoerceMany
+            cm = CoerceMany(elem)
+            for x in e.elems:
+                self.coerce_many_push(cm, x, self.check_expr(x, cm.target))
+        return Adt(vec, (elem,))
+
+    def expr_AssertMacro(self: Any, e: ast.AssertMacro, expected: Optional[Ty]) -> Ty:
+        if e.name in ("assert", "debug_assert"):
+            if e.args:
+                self.check_coerce(e.args[0], BOOL)
+        else:
+            lt = self.check_expr(e.args[0], None) if e.args else ERROR
+            rt = self.check_expr(e.args[1], lt) if len(e.args) > 1 else ERROR
+            peq = self.tcx.lang_trait("PartialEq")
+            dbg = self.fmt_trait("Debug")
+            if peq is not None and len(e.args) > 1:
+                ob = Obligation(lt, peq, (rt,), e.span)
+                if self.scx.evaluate(lt, peq, (rt,)) == NO:
+                    self.infcx.unify(lt, rt)
+                self.register(ob)
+            if dbg is not None:
+                for a, t in zip(e.args, (lt, rt)):
+                    self.register(Obligation(t, dbg, (), a.span, "Debug"))
+        if e.msg is not None:
+            self.check_format_args(e.msg)
+        return UNIT
+
+    def expr_MacroExpr(self: Any, e: ast.MacroExpr, expected: Optional[Ty]) -> Ty:
+        for a in e.args:
+            self.check_expr(a, None)
+        return self.error(errors.unsupported_here(e.span, f"the macro `{e.name}!`"))
+
+
+def for_loop_res(fcx: Any, e: ast.For, it: Ty) -> Ty:
+    """Resolve `for` over it: IntoIterator::into_iter, then Iterator::next; returns the item type."""
+    into = fcx.tcx.lang_trait("IntoIterator")
+    iterator = fcx.tcx.lang_trait("Iterator")
+    if into is None or iterator is None:
+        return fcx.error(errors.unsupported_here(e.span, "for loops without std"))
+    if fcx.infcx.is_unresolved(it):
+        fcx.select_where_possible()
+    s = fcx.shallow(it)
+    if isinstance(s, ErrorTy):
+        return ERROR
+    if fcx.scx.evaluate(s, into, ()) == NO:
+        return fcx.error(errors.not_iterator(e.iter.span, fcx.infcx.resolve(it)))
+    fcx.register(Obligation(s, into, (), e.iter.span))
+    iter_ty = fcx.normalize(Projection(into, s, "IntoIter", ()))
+    item = fcx.normalize(Projection(iterator, iter_ty, "Item", ()))
+    e.res = ForRes(MethodRes(into.methods["into_iter"], (s,)), MethodRes(iterator.methods["next"], (iter_ty,)),
+                   iter_ty, item)
+    return item
+
+
+def _strip_paren(e: Any) -> Any:
+    while isinstance(e, ast.Paren):
+        e = e.inner
+    return e
+
+
+def _slice_of(t: Ty) -> Any:
+    if isinstance(t, Array):
+        return Slice(t.elem)
+    if isinstance(t, Adt) and t.adt.lang == "Vec" and t.args:
+        return t
+    return t
+
+
+def _guides(fcx: Any, output: Ty) -> bool:
+    """Whether the call's return type may be unified early with the expected type (only
+    when it holds inference variables that the arguments might not fix)."""
+    return False
+
+
+def _fn_display(fn: FnDef) -> str:
+    if fn.intrinsic and "::" in fn.intrinsic and not fn.intrinsic.startswith("<"):
+        return ("std::" if fn.impl is None else "") + fn.intrinsic if fn.impl is None else fn.intrinsic
+    return fn.path
+
+
+__all__ = ["ExprChecker", "for_loop_res", "is_numeric", "is_intlike", "Bool", "Char", "Never", "YES", "Str", "Float"]
