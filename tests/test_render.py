@@ -314,3 +314,10 @@ def test_json_is_one_line_with_rustcs_fields() -> None:
 def test_json_of_a_codeless_error_has_null_code() -> None:
     obj = json.loads(render_json(Diagnostic.error("unsupported: x")))
     assert obj["code"] is None and obj["spans"] == []
+
+
+def test_lint_names_stay_out_of_the_header() -> None:
+    diag = Diagnostic("warning", "unused variable: `x`", "unused_variables")
+    assert render_human(diag) == "warning: unused variable: `x`\n\n"
+    assert json.loads(render_json(diag))["code"] == {"code": "unused_variables",
+                                                      "explanation": None}

@@ -13,8 +13,6 @@ plain-ASCII, uncoloured form is produced.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..diagnostics import Diagnostic, Label, SubDiagnostic
 from ..source import SourceFile, Span
 
@@ -23,16 +21,19 @@ TAB_WIDTH = 4  # rustc shows a tab as four spaces
 
 # ---------------------------------------------------------------- annotations
 
-@dataclass(eq=False)
+# Plain classes rather than dataclasses: building a dataclass costs about a millisecond at
+# import, and this module is on the start-up path of every `rustmem check`.
+
 class _Ann:
     """One mark on one source line (rustc's `Annotation`), columns 0-based display columns."""
 
-    start: int
-    end: int
-    primary: bool
-    label: str | None
-    kind: str = "single"  # single | start | end | line (the `|` of a multi-line span)
-    depth: int = 0
+    __slots__ = ("start", "end", "primary", "label", "kind", "depth")
+
+    def __init__(self, start: int, end: int, primary: bool, label: str | None,
+                 kind: str = "single", depth: int = 0) -> None:
+        self.start, self.end, self.primary, self.label = start, end, primary, label
+        self.kind = kind  # single | start | end | line (the `|` of a multi-line span)
+        self.depth = depth
 
     @property
     def has_label(self) -> bool:
@@ -47,16 +48,18 @@ class _Ann:
         return abs(self.end - self.start)
 
 
-@dataclass(eq=False)
 class _Multiline:
-    line_start: int
-    line_end: int
-    start: int
-    end: int
-    primary: bool
-    label: str | None
-    depth: int = 1
-    overlaps_exactly: bool = False
+    """A span over several lines, before it is cut into per-line `_Ann`s."""
+
+    __slots__ = ("line_start", "line_end", "start", "end", "primary", "label", "depth",
+                 "overlaps_exactly")
+
+    def __init__(self, line_start: int, line_end: int, start: int, end: int, primary: bool,
+                 label: str | None) -> None:
+        self.line_start, self.line_end, self.start, self.end = line_start, line_end, start, end
+        self.primary, self.label = primary, label
+        self.depth = 1
+        self.overlaps_exactly = False
 
     def same_span(self, other: "_Multiline") -> bool:
         return (self.line_start, self.line_end, self.start, self.end) == (
@@ -172,10 +175,13 @@ class _Grid:
         return ["".join(row).rstrip() for row in self.rows]
 
 
-@dataclass
 class _Layout:
-    line_num_width: int
-    max_depth: int
+    """Where the gutter ends and the code starts."""
+
+    __slots__ = ("line_num_width", "max_depth")
+
+    def __init__(self, line_num_width: int, max_depth: int) -> None:
+        self.line_num_width, self.max_depth = line_num_width, max_depth
 
     @property
     def width_offset(self) -> int:
@@ -324,7 +330,10 @@ def _render_file(lines_out: list[str], layout: _Layout, file: SourceFile,
 # ---------------------------------------------------------------- human format
 
 def _header(level: str, message: str, code: str | None) -> str:
-    return f"{level}[{code}]: {message}" if code else f"{level}: {message}"
+    # rustc shows error codes in the header, never lint names (`unused_variables`).
+    if code and code.startswith("E") and code[1:].isdigit():
+        return f"{level}[{code}]: {message}"
+    return f"{level}: {message}"
 
 
 def _by_file(labels: list[Label]) -> list[tuple[SourceFile, list[Label]]]:
