@@ -77,6 +77,11 @@ class ConverterBase:
     def text(self, n: Node) -> str:
         return self.src[n.start_byte:n.end_byte].decode("utf-8")
 
+    def ident(self, n: Node) -> str:
+        """An identifier's name: `r#type` is `type`."""
+        text = self.text(n)
+        return text[2:] if text.startswith("r#") else text
+
     def named(self, n: Node) -> list[Node]:
         """The named children of n, comments left out."""
         return [c for c in n.named_children if c.type not in COMMENTS]

@@ -157,7 +157,7 @@ class ExprsMixin(ConverterBase):
             name = method.child_by_field_name("field")
             if name.type == "field_identifier":
                 receiver = self.expr(method.child_by_field_name("value"))
-                return ast.MethodCall(self.span(n), receiver, self.text(name), self.span(name), args,
+                return ast.MethodCall(self.span(n), receiver, self.ident(name), self.span(name), args,
                                       generic_args)
         return ast.Call(self.span(n), self.expr(func), args)
 
@@ -195,11 +195,11 @@ class ExprsMixin(ConverterBase):
             kind = c.type
             if kind == "shorthand_field_initializer":
                 ident = self.named(c)[0]
-                fields.append(ast.FieldInit(self.span(c), self.text(ident),
+                fields.append(ast.FieldInit(self.span(c), self.ident(ident),
                                             ast.PathExpr(self.span(ident), self.path(ident)), shorthand=True))
             elif kind == "field_initializer":
                 name = c.child_by_field_name("field")
-                fields.append(ast.FieldInit(self.span(c), self.text(name), self.expr(c.child_by_field_name("value"))))
+                fields.append(ast.FieldInit(self.span(c), self.ident(name), self.expr(c.child_by_field_name("value"))))
             elif kind == "base_field_initializer":
                 base = self.expr(self.named(c)[0])
         return ast.StructLit(self.span(n), path, fields, base)
@@ -334,6 +334,8 @@ class ExprsMixin(ConverterBase):
                 pat = self.pat_any(c.child_by_field_name("pattern"))
                 if self.has_child(c, "mutable_specifier") and isinstance(pat, ast.IdentPat):
                     pat.mutable = True
+                    pat.span = self.span_between(self.child_of_kind(c, "mutable_specifier"),
+                                                 c.child_by_field_name("pattern"))
                 ty = c.child_by_field_name("type")
                 params.append(ast.ClosureParam(self.span(c), pat, self.ty(ty) if ty is not None else None))
             else:

@@ -107,7 +107,7 @@ class ItemsMixin(ConverterBase):
         ret = n.child_by_field_name("return_type")
         body = n.child_by_field_name("body")
         return ast.Fn(
-            self.span(n), self.text(name), self.span(name),
+            self.span(n), self.ident(name), self.span(name),
             self.generics(n.child_by_field_name("type_parameters"), self.child_of_kind(n, "where_clause")),
             self_param, params,
             self.ty(ret) if ret is not None else None,
@@ -165,7 +165,7 @@ class ItemsMixin(ConverterBase):
         if body.type == "field_declaration_list":
             for c in self.named(body):
                 if c.type == "field_declaration":
-                    fields.append(ast.FieldDef(self.span(c), self.text(c.child_by_field_name("name")),
+                    fields.append(ast.FieldDef(self.span(c), self.ident(c.child_by_field_name("name")),
                                                self.ty(c.child_by_field_name("type")), self.is_pub(c)))
             return "named", fields
         # ordered_field_declaration_list: `pub` modifiers sit between the types
@@ -183,7 +183,7 @@ class ItemsMixin(ConverterBase):
     def item_struct_item(self, n: Node) -> ast.Item:
         name = n.child_by_field_name("name")
         kind, fields = self.fields(n.child_by_field_name("body"))
-        return ast.Struct(self.span(n), self.text(name), self.span(name),
+        return ast.Struct(self.span(n), self.ident(name), self.span(name),
                           self.generics(n.child_by_field_name("type_parameters"), self.child_of_kind(n, "where_clause")),
                           kind, fields)
 
@@ -196,9 +196,9 @@ class ItemsMixin(ConverterBase):
             vname = c.child_by_field_name("name")
             kind, fields = self.fields(c.child_by_field_name("body"))
             value = c.child_by_field_name("value")
-            variants.append(ast.Variant(self.span(c), self.text(vname), kind, fields,
+            variants.append(ast.Variant(self.span(c), self.ident(vname), kind, fields,
                                         self.expr(value) if value is not None else None))
-        return ast.Enum(self.span(n), self.text(name), self.span(name),
+        return ast.Enum(self.span(n), self.ident(name), self.span(name),
                         self.generics(n.child_by_field_name("type_parameters"), self.child_of_kind(n, "where_clause")),
                         variants)
 
@@ -226,7 +226,7 @@ class ItemsMixin(ConverterBase):
         name = n.child_by_field_name("name")
         bounds = n.child_by_field_name("bounds")
         return ast.Trait(
-            self.span(n), self.text(name), self.span(name),
+            self.span(n), self.ident(name), self.span(name),
             self.generics(n.child_by_field_name("type_parameters"), self.child_of_kind(n, "where_clause")),
             self.bounds_of_type(bounds) if bounds is not None else [],
             self.assoc_items(n.child_by_field_name("body")),
@@ -236,7 +236,7 @@ class ItemsMixin(ConverterBase):
         """`type Item: Bound;` in a trait."""
         bounds = n.child_by_field_name("bounds")
         default = n.child_by_field_name("default_type")
-        return ast.AssocType(self.span(n), self.text(n.child_by_field_name("name")),
+        return ast.AssocType(self.span(n), self.ident(n.child_by_field_name("name")),
                              self.bounds_of_type(bounds) if bounds is not None else [],
                              self.ty(default) if default is not None else None)
 
@@ -247,8 +247,8 @@ class ItemsMixin(ConverterBase):
         ty = self.ty(n.child_by_field_name("type"))
         if n.parent is not None and n.parent.type == "declaration_list" and n.parent.parent is not None \
                 and n.parent.parent.type == "impl_item":
-            return ast.AssocType(self.span(n), self.text(name), [], ty)
-        return ast.TypeAlias(self.span(n), self.text(name), generics, ty)
+            return ast.AssocType(self.span(n), self.ident(name), [], ty)
+        return ast.TypeAlias(self.span(n), self.ident(name), generics, ty)
 
     # ------------------------------------------------------------ values
 
@@ -256,7 +256,7 @@ class ItemsMixin(ConverterBase):
         name = n.child_by_field_name("name")
         ty = n.child_by_field_name("type")
         value = n.child_by_field_name("value")
-        return ast.Const(self.span(n), self.text(name), self.span(name),
+        return ast.Const(self.span(n), self.ident(name), self.span(name),
                          self.ty(ty) if ty is not None else None,
                          self.expr(value) if value is not None else None)
 
@@ -265,7 +265,7 @@ class ItemsMixin(ConverterBase):
         value = n.child_by_field_name("value")
         if value is None:
             raise unsupported(self.span(n), "statics without a value")
-        return ast.Static(self.span(n), self.text(name), self.span(name), self.ty(n.child_by_field_name("type")),
+        return ast.Static(self.span(n), self.ident(name), self.span(name), self.ty(n.child_by_field_name("type")),
                           self.expr(value), mutable=self.has_child(n, "mutable_specifier"))
 
     # ------------------------------------------------------------ modules and use
@@ -274,7 +274,7 @@ class ItemsMixin(ConverterBase):
         body = n.child_by_field_name("body")
         if body is None:
             raise unsupported(self.span(n), "modules in other files (`mod name;`)")
-        return ast.Mod(self.span(n), self.text(n.child_by_field_name("name")), self.items(body)[0])
+        return ast.Mod(self.span(n), self.ident(n.child_by_field_name("name")), self.items(body)[0])
 
     def item_use_declaration(self, n: Node) -> ast.Item:
         entries: list[tuple[ast.Path, Optional[str], bool]] = []

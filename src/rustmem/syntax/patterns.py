@@ -23,7 +23,7 @@ class PatternsMixin(ConverterBase):
         return ast.WildPat(self.span(n))
 
     def pat_identifier(self, n: Node) -> ast.Pat:
-        return ast.IdentPat(self.span(n), self.text(n))
+        return ast.IdentPat(self.span(n), self.ident(n))
 
     def pat_self(self, n: Node) -> ast.Pat:
         return ast.IdentPat(self.span(n), "self")
@@ -46,7 +46,7 @@ class PatternsMixin(ConverterBase):
 
     def pat_captured_pattern(self, n: Node) -> ast.Pat:
         name, sub = self.pattern_elems(n)[0], self.pattern_elems(n)[-1]
-        return ast.IdentPat(self.span(n), self.text(name), sub=self.pat_any(sub))
+        return ast.IdentPat(self.span(n), self.ident(name), sub=self.pat_any(sub))
 
     def pat_reference_pattern(self, n: Node) -> ast.Pat:
         inner = self.pattern_elems(n)[-1]
@@ -86,11 +86,11 @@ class PatternsMixin(ConverterBase):
         name = c.child_by_field_name("name")
         sub = c.child_by_field_name("pattern")
         if sub is not None:
-            return ast.FieldPat(self.span(c), self.text(name), self.pat_any(sub))
+            return ast.FieldPat(self.span(c), self.ident(name), self.pat_any(sub))
         # shorthand `x`, `ref x`, `mut x`, `ref mut x`
-        ident = ast.IdentPat(self.span(c), self.text(name), by_ref=self.has_token(c, "ref"),
+        ident = ast.IdentPat(self.span(c), self.ident(name), by_ref=self.has_token(c, "ref"),
                              mutable=self.has_child(c, "mutable_specifier"))
-        return ast.FieldPat(self.span(c), self.text(name), ident, shorthand=True)
+        return ast.FieldPat(self.span(c), self.ident(name), ident, shorthand=True)
 
     def pat_or_pattern(self, n: Node) -> ast.Pat:
         alts: list[ast.Pat] = []

@@ -33,7 +33,7 @@ class TypesMixin(ConverterBase):
     def _collect_segments(self, n: Node, out: list[ast.PathSegment]) -> Optional[ast.TypeExpr]:
         kind = n.type
         if kind in _SEGMENT_KINDS:
-            out.append(ast.PathSegment(self.span(n), self.text(n)))
+            out.append(ast.PathSegment(self.span(n), self.ident(n)))
             return None
         if kind in ("scoped_identifier", "scoped_type_identifier"):
             prefix = n.child_by_field_name("path")
@@ -43,7 +43,7 @@ class TypesMixin(ConverterBase):
             elif n.children and n.children[0].type == "::":
                 out.append(ast.PathSegment(self.span(n.children[0]), ""))  # leading `::`
             name = n.child_by_field_name("name")
-            out.append(ast.PathSegment(self.span(name), self.text(name)))
+            out.append(ast.PathSegment(self.span(name), self.ident(name)))
             return qself
         if kind in ("generic_type", "generic_type_with_turbofish", "generic_function"):
             inner = n.child_by_field_name("type") or n.child_by_field_name("function")
