@@ -589,3 +589,12 @@ def test_corpus_and_std_stubs_parse():
             continue
         assert isinstance(c, ast.Crate)
     assert failures == []
+
+
+def test_dump_reads_as_the_tree():
+    from rustmem.syntax.dump import dump
+
+    text = dump(crate('fn main() {\n    println!("{}", 0);\n}\n'))
+    assert "FormatMacro @2:5 name='println'" in text
+    assert "FormatSpec @2:15 arg=0 trait='Display'" in text
+    assert "Lit @2:20 kind='int' value=0" in text

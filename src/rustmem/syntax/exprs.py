@@ -269,7 +269,9 @@ class ExprsMixin(ConverterBase):
         return self.block(n, label=self._label(n))
 
     def expr_unsafe_block(self, n: Node) -> ast.Expr:
-        return self.block(self.child_of_kind(n, "block"), unsafe=True)
+        block = self.block(self.child_of_kind(n, "block"), unsafe=True)
+        block.span = self.span(n)  # `unsafe { ... }`, as rustc spans it
+        return block
 
     # ------------------------------------------------------------ control flow
 
