@@ -598,3 +598,18 @@ def test_dump_reads_as_the_tree():
     assert "FormatMacro @2:5 name='println'" in text
     assert "FormatSpec @2:15 arg=0 trait='Display'" in text
     assert "Lit @2:20 kind='int' value=0" in text
+
+
+def test_std_stub_forms():
+    c = crate('impl<T> [T] {\n    #[intrinsic = "slice::len"]\n    pub fn len(&self) -> usize;\n}\n'
+              "impl str { pub fn len(&self) -> usize; }\n"
+              "impl<T: Copy> Copy for Option<T> {}\n"
+              "pub use crate::option::Option::{self, Some, None};\n")
+    slice_impl, str_impl, copy_impl, use = c.items
+    assert isinstance(slice_impl.self_ty, ast.SliceType)
+    (length,) = slice_impl.items
+    assert length.body is None and length.attrs[0].name == "intrinsic" and length.attrs[0].args == ["slice::len"]
+    assert str(str_impl.self_ty.path) == "str"
+    assert str(copy_impl.trait_) == "Copy" and copy_impl.items == []
+    assert [str(p) for p, _, _ in use.entries] == ["crate::option::Option", "crate::option::Option::Some",
+                                                   "crate::option::Option::None"]

@@ -1,8 +1,10 @@
-"""Syntax errors: the first ERROR or MISSING node of tree-sitter's tree, worded as rustc words it.
+"""Syntax errors, worded and placed as rustc reports them.
 
-tree-sitter recovers from errors by wrapping what it could not place in an ERROR node or by
-inserting a zero-width MISSING token; rustc stops at the first token it did not expect.  The
-first such node in document order is where the two agree best.
+rustc's lexical pass speaks first (`delimiters.py`).  Then: tree-sitter recovers from errors
+by wrapping what it could not place in an ERROR node or by inserting a zero-width MISSING
+token; rustc stops at the first token it did not expect.  The first such node in document
+order is where the two agree best (the same line in nearly every case); the message is
+chosen from the tokens around it.
 """
 from __future__ import annotations
 
@@ -121,17 +123,27 @@ def check_syntax(conv: Any, root: Node, whole_file: bool = True) -> CompileError
     bad = _first_problem(root)
     if bad is None:
         return CompileError(Diagnostic.error("expected item").with_primary(conv.span(root)))
-    nxt = _next_leaf(bad)
-    prev = _prev_leaf(bad)
-    after_prev = conv.span(prev).shrink_to_hi() if prev is not None else conv.span(bad)
     if bad.is_missing:
-        what = f"`{bad.type}`" if not bad.is_named else bad.type.replace("_", " ")
-        err = _expected(conv, what, nxt, after_prev)
-        if bad.type == ";":
-            err.diagnostics[0].labels[0].text = "help: add `;` here"
-        if nxt is not None:
-            err.diagnostics[0].with_label(conv.span(nxt), "unexpected token")
-        return err
+        return _missing_token(conv, bad)
+    return _unexpected_tokens(conv, root, bad)
+
+
+def _missing_token(conv: Any, bad: Node) -> CompileError:
+    """A token tree-sitter inserted: rustc points just after the token before it."""
+    nxt, prev = _next_leaf(bad), _prev_leaf(bad)
+    at = conv.span(prev).shrink_to_hi() if prev is not None else conv.span(bad)
+    what = f"`{bad.type}`" if not bad.is_named else bad.type.replace("_", " ")
+    err = _expected(conv, what, nxt, at)
+    if bad.type == ";":
+        err.diagnostics[0].labels[0].text = "help: add `;` here"
+    if nxt is not None:
+        err.diagnostics[0].with_label(conv.span(nxt), "unexpected token")
+    return err
+
+
+def _unexpected_tokens(conv: Any, root: Node, bad: Node) -> CompileError:
+    """Tokens tree-sitter could not place: what rustc expected there, judged by the neighbours."""
+    nxt, prev = _next_leaf(bad), _prev_leaf(bad)
     leaves = [x for x in _leaves(bad) if x.type not in ("line_comment", "block_comment") and not x.is_missing]
     first = leaves[0] if leaves else nxt
     last = leaves[-1] if leaves else None
@@ -154,6 +166,7 @@ def check_syntax(conv: Any, root: Node, whole_file: bool = True) -> CompileError
             return _expected(conv, "one of `!` or `::`", nxt, next_span)
         return _expected(conv, "item", first, first_span)
     if parent in ("field_declaration_list", "enum_variant_list", "field_initializer_list"):
+        after_prev = conv.span(prev).shrink_to_hi() if prev is not None else first_span
         return CompileError(Diagnostic.error(f"expected `,`, or `}}`, found {describe(conv, first)}")
                             .with_primary(after_prev, "help: try adding a comma: `,`"))
     return _expected(conv, "expression", first, first_span)
