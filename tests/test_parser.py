@@ -613,3 +613,13 @@ def test_std_stub_forms():
     assert str(copy_impl.trait_) == "Copy" and copy_impl.items == []
     assert [str(p) for p, _, _ in use.entries] == ["crate::option::Option", "crate::option::Option::Some",
                                                    "crate::option::Option::None"]
+
+
+def test_format_spans_account_for_escapes_and_raw_strings():
+    m = body('println!("\\t{x}\\u{41}{:?}", y);\nprintln!(r#"{x} "q""#, x = 1);').stmts
+    fa = m[0].expr.fmt
+    assert fa.pieces[0] == "\t" and fa.pieces[2] == "A"
+    assert fa.pieces[1].span.text == "{x}" and fa.args[1].span.text == "x"
+    assert fa.pieces[3].span.text == "{:?}"
+    raw = m[1].expr.fmt
+    assert raw.pieces[0].span.text == "{x}" and raw.pieces[1] == ' "q"' and raw.arg_names == ["x"]
