@@ -107,7 +107,11 @@ class FnCtxt(ExprChecker, PatChecker, ClosureChecker):
         return s
 
     def trait_in_scope(self, trait: Any) -> bool:
-        return True
+        """Methods of a trait are found only when it is in scope: the prelude's, the crate's own
+        and imported ones, and those bounding a type parameter here."""
+        if trait in self.checker.traits_in_scope:
+            return True
+        return any(p.trait is trait for p in self.env)
 
     # ------------------------------------------------------------ obligations
 

@@ -13,7 +13,7 @@ from .check import FnCtxt
 from .collect import Collector, OpaqueTy
 from .ctxt import ConstDef, Module, Predicate, TyCtxt
 from .std_env import std_tables
-from .ty import ERROR, FnDef, FnSig, Param, Ty, erase_regions
+from .ty import ERROR, FnDef, FnSig, Param, TraitDef, Ty, erase_regions
 from .writeback import finish_body
 
 
@@ -34,6 +34,9 @@ class CrateChecker:
         self.tcx.user_impls = list(self.collector.user_impls)
         self.tcx.consts = list(self.collector.consts)
         self.bodies = {fn: (fn, item, module, parent) for fn, item, module, parent in self.collector.bodies}
+        self.traits_in_scope = {d for d, _ in tables.prelude.values() if isinstance(d, TraitDef)}
+        for m in self.collector.modules:
+            self.traits_in_scope.update(d for d in m.types.values() if isinstance(d, TraitDef))
         self.done: set[FnDef] = set()
         self.in_progress: set[FnDef] = set()
 
@@ -63,6 +66,9 @@ class CrateChecker:
                      trait=parent.trait if parent else None,
                      impl_assoc=parent.impl_assoc if parent else None, is_unsafe_fn=fn.sig.is_unsafe)
         fcx.fn = fn
+        if parent is not None:
+            fcx.lower_cx.impl_trait_ref = parent.impl_trait_ref
+            fcx.lower_cx.consts = set(parent.consts)
         inputs = [fcx.normalize(erase_regions(t)) for t in fn.sig.inputs]
         opaque = fn.sig.output if isinstance(fn.sig.output, OpaqueTy) else None
         if opaque is not None:

@@ -61,6 +61,8 @@ class _Parent:
     impl: Optional[ImplDef] = None
     trait: Optional[TraitDef] = None
     impl_assoc: Optional[dict[str, Ty]] = None
+    consts: tuple[str, ...] = ()
+    impl_trait_ref: Optional[tuple[TraitDef, tuple]] = None
 
 
 class Collector:
@@ -149,6 +151,11 @@ class Collector:
         adt = AdtDef(item.name, kind, [lt.name for lt in item.generics.lifetimes],
                      [p.name for p in item.generics.types], [], span=item.name_span, ast=item,
                      path=prefix + item.name)
+        # variant names exist from the start, so `use Enum::Variant` resolves before fields are lowered
+        if isinstance(item, ast.Struct):
+            adt.variants = [VariantDef(item.name, item.kind, [], 0, item.span)]
+        else:
+            adt.variants = [VariantDef(v.name, v.kind, [], 0, v.span) for v in item.variants]
         adt.lang = attr_value(item.attrs, "lang")
         for a in item.attrs:
             if a.name == "derive":
@@ -272,19 +279,21 @@ class Collector:
     def lower_adt(self, adt: AdtDef, module: Module) -> None:
         cx = self.cx(module, adt.params, None, region_for=self.field_region)
         item = adt.ast
+        cx.consts = {c.name for c in item.generics.consts}
         cx.self_ty = Adt(adt, tuple(cx.params[p] for p in adt.params), tuple(Region(lt) for lt in adt.lifetimes))
         region_for, cx.region_for = cx.region_for, None
         self.tables.predicates[adt] = self.predicates_of(item.generics, cx)
         cx.region_for = region_for
         if isinstance(item, ast.Struct):
-            adt.variants = [VariantDef(item.name, item.kind, self.lower_fields(item.fields, cx), 0, item.span)]
+            adt.variants[0].fields = self.lower_fields(item.fields, cx)
         else:
             disc = 0
-            for v in item.variants:
+            for v, vd in zip(item.variants, adt.variants):
                 if v.discriminant is not None:
                     value = eval_const_int(v.discriminant, cx)
                     disc = value if value is not None else disc
-                adt.variants.append(VariantDef(v.name, v.kind, self.lower_fields(v.fields, cx), disc, v.span))
+                vd.fields = self.lower_fields(v.fields, cx)
+                vd.discriminant = disc
                 disc += 1
 
     def field_region(self, lt: Optional[ast.Lifetime], span: Any) -> Region:
@@ -311,6 +320,7 @@ class Collector:
             return Region(name)
 
         cx = self.cx(module, params, None, region_for=impl_region)
+        cx.consts = {c.name for c in item.generics.consts}
         self_ty = lower_ty(item.self_ty, cx)
         cx.self_ty = self_ty
         cx.region_for = None
@@ -324,13 +334,16 @@ class Collector:
             trait = d
             targs, _ = trait_args(trait, item.trait_.segments[-1].args, self_ty, cx)
         impl = ImplDef(params, lifetimes, self_ty, trait, targs, span=item.span, ast=item)
+        if trait is not None:
+            cx.impl_trait_ref = (trait, targs)
         preds = self.predicates_of(item.generics, cx)
         self.tables.predicates[impl] = preds
         cx.impl_assoc = impl.assoc_types
         for sub in item.items:
             if isinstance(sub, ast.AssocType) and sub.ty is not None:
                 impl.assoc_types[sub.name] = lower_ty(sub.ty, cx)
-        parent = _Parent(params, lifetimes, self_ty, preds, impl=impl, impl_assoc=impl.assoc_types)
+        parent = _Parent(params, lifetimes, self_ty, preds, impl=impl, impl_assoc=impl.assoc_types,
+                         consts=tuple(cx.consts), impl_trait_ref=cx.impl_trait_ref)
         head = head_name(self_ty)
         for sub in item.items:
             if isinstance(sub, ast.Fn):
@@ -384,6 +397,8 @@ class Collector:
                      trait=parent.trait if parent else None)
         cx.predicates = list(parent.predicates) if parent else []
         cx.impl_assoc = (parent.impl_assoc or {}) if parent else {}
+        cx.consts = set(parent.consts if parent else ()) | {c.name for c in item.generics.consts}
+        cx.impl_trait_ref = parent.impl_trait_ref if parent else None
 
         def impl_trait_arg(t: ast.ImplTraitType) -> Ty:
             name = f"impl#{len(anon)}"

@@ -35,14 +35,14 @@ def lookup(tables: ItemTables, module: Module, name: str, ns: str) -> Any:
         d = member(tables, g, name, ns)
         if d is not None:
             return d
-    if module.is_std:
-        d = getattr(tables.std_flat, ns).get(name)
-        if d is not None:
-            return d
     del m
     entry = tables.prelude.get(name)
     if entry is not None:
         d = entry[0] if ns == "types" else entry[1]
+        if d is not None:
+            return d
+    if module.is_std:  # the stubs name each other's items without imports
+        d = getattr(tables.std_flat, ns).get(name)
         if d is not None:
             return d
     if ns == "types":
@@ -133,6 +133,8 @@ class LowerCx:
     infer: Optional[Callable[[], Ty]] = None
     impl_trait: Optional[Callable[[ast.ImplTraitType], Ty]] = None
     diags: list[Diagnostic] = field(default_factory=list)
+    consts: set[str] = field(default_factory=set)  # const generic parameters in scope
+    impl_trait_ref: Optional[tuple[TraitDef, tuple[Ty, ...]]] = None  # inside `impl Trait<args> for T`
 
     def region(self, lt: Optional[ast.Lifetime], span: Any) -> Region:
         if lt is not None and lt.name == "'static":
@@ -232,7 +234,7 @@ def adt_ty(adt: AdtDef, args: Optional[ast.GenericArgs], cx: LowerCx, span: Any)
     regions = []
     for i, _ in enumerate(adt.lifetimes):
         regions.append(cx.region(given_lts[i] if i < len(given_lts) else None, span))
-    given = [lower_ty(a, cx) for a in args.types] if args else []
+    given = [lower_ty(a, cx) for a in args.types if not is_const_arg(a, cx)] if args else []
     tys: list[Ty] = []
     defaults = adt_defaults(adt)
     for i, name in enumerate(adt.params):
@@ -248,6 +250,12 @@ def adt_ty(adt: AdtDef, args: Optional[ast.GenericArgs], cx: LowerCx, span: Any)
     return Adt(adt, tuple(tys), tuple(regions))
 
 
+def is_const_arg(t: Any, cx: LowerCx) -> bool:
+    """A const generic argument (`N` of `IntoIter<T, N>`), which types leave out."""
+    return (isinstance(t, ast.PathType) and t.qself is None and len(t.path.segments) == 1
+            and t.path.segments[0].name in cx.consts)
+
+
 def adt_defaults(adt: AdtDef) -> dict[str, Any]:
     generics = getattr(adt.ast, "generics", None)
     if generics is None:
@@ -259,6 +267,10 @@ def assoc_type(base: Ty, name: str, span: Any, cx: LowerCx) -> Ty:
     """`Base::Name`: an impl's associated type, or a projection through a bound."""
     if cx.self_ty is not None and base == cx.self_ty and name in cx.impl_assoc:
         return cx.impl_assoc[name]
+    if cx.self_ty is not None and base == cx.self_ty and cx.impl_trait_ref is not None:
+        trait = trait_with_assoc(cx.impl_trait_ref[0], name)
+        if trait is not None:
+            return Projection(trait, base, name, cx.impl_trait_ref[1] if trait.params else ())
     if isinstance(base, Param) and base.name == "Self" and cx.trait is not None:
         trait = trait_with_assoc(cx.trait, name)
         if trait is not None:

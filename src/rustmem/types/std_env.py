@@ -54,9 +54,9 @@ def _load() -> ItemTables:
         if mod_name == "prelude":
             prelude = module
     collector.resolve_uses()
-    collector.lower_all()
-    if prelude is not None:
+    if prelude is not None:  # before lowering: the stubs themselves rely on the prelude
         names = set(prelude.types) | set(prelude.values)
         tables.prelude = {n: (prelude.types.get(n), prelude.values.get(n)) for n in names}
+    collector.lower_all()
     tables.std_diagnostics = diags  # type: ignore[attr-defined]
     return tables

@@ -23,6 +23,7 @@ YES, NO, MAYBE = "yes", "no", "maybe"
 MAX_DEPTH = 12
 FN_TRAITS = ("Fn", "FnMut", "FnOnce")
 SCALARS = (Int, Float, Bool, Char, Never)
+INT_KINDS = ("i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize")
 
 
 @dataclass
@@ -98,10 +99,18 @@ class SelectionCx:
             return [Candidate("builtin")]
         if b == MAYBE:
             return None
-        if isinstance(ty, Infer):  # an integer/float literal: any numeric impl might apply
-            return None
-        key = head_key(ty)
         impls = self.index.get(trait, {})
+        if isinstance(ty, Infer):
+            # an integer/float literal: it picks the one numeric impl that fits, if only one does
+            keys = INT_KINDS if ty.kind == "int" else ("f32", "f64")
+            for k in keys:
+                for impl in impls.get(k, []):
+                    if self.infcx.probe(lambda impl=impl: self._match_impl(impl, ty, args, depth)):
+                        out.append(Candidate("impl", impl=impl))
+                        if len(out) > 1:
+                            return None
+            return out or None
+        key = head_key(ty)
         for impl in impls.get(key, []) + impls.get(None, []):
             if self.infcx.probe(lambda impl=impl: self._match_impl(impl, ty, args, depth)):
                 out.append(Candidate("impl", impl=impl))
