@@ -511,6 +511,7 @@ def test_syntax_errors_like_rustc(src, expected):
     ('let x = "\\x80";', ("out of range hex escape", 2, 14)),
     ('let x = "\\q";', ("unknown character escape: `q`", 2, 14)),
     ('let x = b"\u00e9";', ("non-ASCII character in byte string literal", 2, 13)),
+    ("if let Some(x) = a && x > 0 {}", ("let chains are only allowed in Rust 2024 or later", 2, 8)),
 ])
 def test_errors_inside_macros_and_literals(stmt, expected):
     assert error("fn main() {\n    " + stmt + "\n}\n") == expected

@@ -276,6 +276,10 @@ class ExprsMixin(ConverterBase):
     # ------------------------------------------------------------ control flow
 
     def condition(self, n: Node) -> ast.Expr:
+        if n.type == "let_chain":
+            first_let = self.child_of_kind(n, "let_condition")
+            raise CompileError(Diagnostic.error("let chains are only allowed in Rust 2024 or later")
+                               .with_primary(self.span(first_let if first_let is not None else n)))
         if n.type == "let_condition":
             return ast.Let(self.span(n), self.pat_any(n.child_by_field_name("pattern")),
                            self.expr(n.child_by_field_name("value")))
