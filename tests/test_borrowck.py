@@ -129,3 +129,68 @@ def test_borrow_of_inner_scope_value_is_e0597() -> None:
     diags = borrowck.check_body(b.body())
     assert codes(diags) == [(5, "E0597")]
     assert diags[0].message == "`s` does not live long enough"
+
+
+def _problem_case_3() -> ir.Body:
+    """fn f<'a>(x: &'a mut i32, c: bool) -> &'a i32 { let r = &*x; if c { return r; } *x = 1; &*x }"""
+    src = ("fn f<'a>(x: &'a mut i32, c: bool) -> &'a i32 {\n    let r = &*x;\n    if c { return r; }\n"
+           "    *x = 1;\n    &*x\n}\n")
+    a = T.Region("'a")
+    fn = T.FnDef("f", "f", ["'a"], [], T.FnSig([T.Ref(a, True, T.I32), T.BOOL], T.Ref(a, False, T.I32)))
+    b = MirBuilder(src)
+    b.locals[0] = ir.LocalDecl(T.Ref(a, False, T.I32), b.span("&'a i32"))
+    x = b.local(T.Ref(a, True, T.I32), "x", mutable=False)
+    c = b.local(T.BOOL, "c")
+    r = b.local(T.Ref(T.ERASED, False, T.I32), "r", decl="r =")
+    tmp = b.local(T.Ref(T.ERASED, False, T.I32))
+    deref_x = ir.Place(x).deref()
+    b.block([ir.Assign(b.span("&*x"), ir.Place(r), ir.Ref(T.ERASED, "shared", deref_x))],
+            ir.SwitchInt(b.span("c", after="if "), ir.Copy(ir.Place(c)), [0], [2], 1))
+    b.block([ir.Assign(b.span("r", after="return "), ir.Place(0), ir.Use(ir.Copy(ir.Place(r))))],
+            ir.Goto(b.span("}"), 3))
+    b.block([ir.Assign(b.span("*x = 1"), deref_x, ir.Use(ir.Constant(1, T.I32))),
+             ir.Assign(b.span("&*x", 1), ir.Place(tmp), ir.Ref(T.ERASED, "shared", deref_x)),
+             ir.Assign(b.span("&*x", 1), ir.Place(0), ir.Use(ir.Copy(ir.Place(tmp))))],
+            ir.Goto(b.span("}", 1), 3))
+    b.block([], ir.Return(b.span("}", 1)))
+    return b.body(arg_count=2, fn_def=fn)
+
+
+def test_problem_case_3_rejected_by_nll_accepted_by_polonius() -> None:
+    diags = borrowck.check_body(_problem_case_3())
+    assert codes(diags) == [(4, "E0506")]
+    assert diags[0].message == "cannot assign to `*x` because it is borrowed"
+    assert borrowck.check_body(_problem_case_3(), polonius=True) == []
+
+
+def _returns(ret_region: T.Region, second: T.Region, lifetimes: list[str]) -> ir.Body:
+    """fn pick(x: &'a str, y: &'? str) -> &'a str { y }"""
+    src = "fn pick<'a, 'b>(x: &'a str, y: &'b str) -> &'a str {\n    y\n}\n"
+    a = T.Region("'a")
+    fn = T.FnDef("pick", "pick", lifetimes, [], T.FnSig([T.Ref(a, False, T.STR), T.Ref(second, False, T.STR)],
+                                                         T.Ref(ret_region, False, T.STR)))
+    b = MirBuilder(src)
+    b.locals[0] = ir.LocalDecl(fn.sig.output, b.span("&'a str {"))
+    b.local(fn.sig.inputs[0], "x")
+    y = b.local(fn.sig.inputs[1], "y")
+    b.block([ir.Assign(b.span("y", after="{\n"), ir.Place(0), ir.Use(ir.Copy(ir.Place(y))))], ir.Return(b.span("}")))
+    return b.body(arg_count=2, fn_def=fn)
+
+
+def test_returning_the_other_lifetime_is_a_region_error() -> None:
+    diags = borrowck.check_body(_returns(T.Region("'a"), T.Region("'b"), ["'a", "'b"]))
+    assert codes(diags) == [(2, "lifetime may not live long enough")]
+    labels = [lab.text for lab in diags[0].labels]
+    assert labels[0] == ("function was supposed to return data with lifetime `'a` but it is returning data "
+                         "with lifetime `'b`")
+    assert diags[0].children[0].message == "consider adding the following bound: `'b: 'a`"
+
+
+def test_returning_an_elided_parameter_lifetime_is_e0621() -> None:
+    diags = borrowck.check_body(_returns(T.Region("'a"), T.Region("'_1"), ["'a"]))
+    assert codes(diags) == [(2, "E0621")]
+    assert diags[0].message == "explicit lifetime required in the type of `y`"
+
+
+def test_returning_the_same_lifetime_is_accepted() -> None:
+    assert borrowck.check_body(_returns(T.Region("'b"), T.Region("'b"), ["'a", "'b"])) == []

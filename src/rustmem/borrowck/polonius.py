@@ -53,7 +53,7 @@ class PoloniusScopes(Analysis):
         while todo:
             pair = todo.pop()
             loan, origin = divmod(pair, self.n)
-            for sub in self.global_edges.get(origin, ()) + local.get(origin, []):
+            for sub in self.global_edges.get(origin, []) + local.get(origin, []):
                 bit = 1 << (loan * self.n + sub)
                 if not state & bit:
                     state |= bit
