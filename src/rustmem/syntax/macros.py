@@ -15,8 +15,6 @@ from ..diagnostics import CompileError, Diagnostic, unsupported
 from ..source import Span
 from . import ast
 from .cst import ConverterBase, Node
-from .delimiters import check_delimiters
-from .errors import check_syntax
 from .fmtstr import ExplicitArg, build_format_args
 from .loader import rust_parser
 
@@ -70,6 +68,9 @@ class MacrosMixin(ConverterBase):
 
     def _macro_syntax_error(self, name: str, sub: Any, root: Node, tt: Node) -> CompileError:
         """The syntax error of a macro's arguments, worded as rustc words it for that macro."""
+        from .delimiters import check_delimiters  # loaded only for programs with syntax errors
+        from .errors import check_syntax
+
         lexical = check_delimiters(self.file)  # inside a token tree too, rustc's lexer speaks first
         if lexical is not None:
             return lexical

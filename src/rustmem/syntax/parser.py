@@ -16,7 +16,6 @@ from ..diagnostics import unsupported
 from ..source import SourceFile
 from . import ast
 from .cst import build_dispatch
-from .errors import check_syntax
 from .exprs import ExprsMixin
 from .items import ItemsMixin
 from .loader import rust_parser
@@ -43,6 +42,8 @@ def parse(source: SourceFile) -> ast.Crate:
     root = tree.root_node
     conv = Converter(source, source.data)
     if root.has_error:
+        from .errors import check_syntax  # only a program with a syntax error pays for it
+
         raise check_syntax(conv, root)
     # The conversion allocates one object per node and no cycles: the cyclic collector would
     # only rescan the growing tree (a quarter of the time on large files), so it waits.
