@@ -624,3 +624,11 @@ def test_format_spans_account_for_escapes_and_raw_strings():
     assert fa.pieces[3].span.text == "{:?}"
     raw = m[1].expr.fmt
     assert raw.pieces[0].span.text == "{x}" and raw.pieces[1] == ' "q"' and raw.arg_names == ["x"]
+
+
+def test_crlf_line_endings_and_shebang():
+    c = crate('#!/usr/bin/env run-cargo-script\r\nfn main() {\r\n    let s = "a\r\nb";\r\n    println!("{s}");\r\n}\r\n')
+    (main,) = c.items
+    assert main.body.stmts[0].init.value == "a\nb"
+    spec = main.body.stmts[1].expr.fmt.pieces[0]
+    assert spec.span.line == 5 and spec.span.text == "{s}"

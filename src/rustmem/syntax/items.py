@@ -22,8 +22,8 @@ class ItemsMixin(ConverterBase):
                 pending.append(self.attribute(c))
             elif kind == "inner_attribute_item":
                 inner.append(self.attribute(c, inner=True))
-            elif kind == "empty_statement":
-                continue
+            elif kind in ("empty_statement", "shebang"):
+                continue  # `;` between items, `#!/usr/bin/env ...` on the first line
             else:
                 item = self.item(c, pending)
                 if item is not None:
