@@ -13,9 +13,15 @@ use std::slice::SliceIndex;
 #[lang = "Vec"]
 pub struct Vec<T> {
     ptr: NonNull<T>,
-    cap: usize,
+    cap: Cap,
     len: usize,
 }
+
+/// A capacity, at most `isize::MAX`: the values above give enums holding a Vec or a String
+/// their niche (`Option<Vec<T>>` and `enum { A(String), B(u32) }` are 24 bytes).
+#[rustc_layout_scalar_valid_range_end(9223372036854775807)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Cap(usize);
 
 impl<T> Vec<T> {
     pub fn new() -> Vec<T>;
