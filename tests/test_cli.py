@@ -250,14 +250,14 @@ error: Undefined Behavior: memory access failed: alloc7 has been freed
 
 # ---------------------------------------------------------------- start-up
 
-def test_check_does_not_import_the_machine_or_rich(write) -> None:
+def test_check_does_not_import_the_machine_rich_or_json(write) -> None:
     path = write("fn main() {}\n")
     code = ("import sys; from rustmem.cli import main; main(['check', sys.argv[1]]);"
             "print(' '.join(sorted(sys.modules)), file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True)
     modules = result.stderr.split()
-    assert not [m for m in modules if m == "rich" or m.startswith(("rich.", "rustmem.machine",
-                                                                  "rustmem.memory"))]
+    assert not [m for m in modules if m in ("rich", "json") or m.startswith(
+        ("rich.", "rustmem.machine", "rustmem.memory"))]
     assert not [m for m in modules if m.startswith("rustmem.render.")
                 and m != "rustmem.render.diagnostics"]
 
