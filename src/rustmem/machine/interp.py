@@ -1,0 +1,555 @@
+"""The interpreter: frames on an explicit stack, calls and returns, panics and unwinding.
+
+MIR calls never recurse in Python: a call pushes a `Frame` and the step loop (`_exec`)
+continues in it; a return pops it.  Only an intrinsic that must run user code (a closure
+given to `map`, a `Drop` impl, a user `Display`) starts a nested loop (`call_sync`), whose
+depth is bounded.  A panic is a `RustPanic` exception: the loop catches it and unwinds
+frame by frame through the cleanup blocks MIR building left (`Call`/`Drop`/`Assert`
+unwind edges, ending in `UnwindResume`).
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+from ..mir import ir
+from ..types import ty as T
+from .borrows import MODELS
+from .compile import BodyCompiler, CompiledBody
+from .errors import LimitExceeded, RustPanic, UbClass, UndefinedBehavior
+from .memory import UNINIT, Allocation, Memory, Ptr, copy_value
+from .report import Options
+from .tys import TypeView
+
+FN_TRAITS = ("Fn", "FnMut", "FnOnce")
+MAX_NESTED_RUNS = 180  # Python-level nesting of intrinsic -> user code -> intrinsic ...
+
+
+class Frame:
+    """One activation: the compiled body, its locals `L`, the current block, and where the
+    return value goes (`ret_set(ret_L, value)` then continue the caller at `target`)."""
+
+    __slots__ = ("code", "L", "bb", "ret_set", "ret_L", "target", "cleanup", "sync", "result")
+
+    def __init__(self, code: CompiledBody, L: list, ret_set: Any, ret_L: Any, target: Any) -> None:
+        self.code = code
+        self.L = L
+        self.bb = 0
+        self.ret_set = ret_set
+        self.ret_L = ret_L
+        self.target = target
+        self.cleanup = False
+        self.sync = False
+        self.result: Any = None
+
+
+class FnRef:
+    """The value of a fn item or fn pointer: the function and its generic arguments."""
+
+    __slots__ = ("fn", "args")
+
+    def __init__(self, fn: Any, args: tuple) -> None:
+        self.fn = fn
+        self.args = args
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FnRef) and other.fn is self.fn and other.args == self.args
+
+    def __hash__(self) -> int:
+        return hash((id(self.fn), self.args))
+
+    def address(self) -> int:
+        return 0x5000_0000 + (id(self.fn) & 0xFFFFFF)
+
+
+class CallInfo:
+    """What an intrinsic learns about its call: the FnDef, its generic arguments (substituted),
+    the argument and return types, the call's span."""
+
+    __slots__ = ("fn", "args", "arg_tys", "ret_ty", "span", "key", "tymap")
+
+    def __init__(self, fn: Any, args: tuple, arg_tys: list, ret_ty: Any, span: Any) -> None:
+        self.fn = fn
+        self.args = args
+        self.arg_tys = arg_tys
+        self.ret_ty = ret_ty
+        self.span = span
+        self.key = getattr(fn, "intrinsic", None) or getattr(fn, "path", "")
+        self.tymap = dict(zip(getattr(fn, "params", ()), args))
+
+    def ty(self, name: str) -> Any:
+        """A generic parameter's type by name (`T`, `F`, `B` ...)."""
+        return self.tymap.get(name)
+
+
+class Callee:
+    """A resolved call target: a user body (compiled on first use) or an intrinsic."""
+
+    __slots__ = ("kind", "body", "subst", "_code", "fn", "intrinsic", "untuple", "m", "name")
+
+    def __init__(self, m: "Machine", kind: str, name: str, body: Any = None, subst: Optional[dict] = None,
+                 fn: Any = None, intrinsic: Any = None, untuple: bool = False) -> None:
+        self.m = m
+        self.kind = kind
+        self.name = name
+        self.body = body
+        self.subst = subst or {}
+        self._code: Optional[CompiledBody] = None
+        self.fn = fn
+        self.intrinsic = intrinsic
+        self.untuple = untuple
+
+    def code(self) -> CompiledBody:
+        if self._code is None:
+            self._code = self.m.compile_body(self.body, self.subst)
+        return self._code
+
+
+class Machine:
+    """Runs one program.  Memory goes through `self.mem` (the narrow interface); the std
+    library's behaviour lives in `machine.intrinsics`."""
+
+    def __init__(self, program: Any, options: Options) -> None:
+        from . import intrinsics
+
+        self.program = program
+        self.tcx = program.tcx
+        self.options = options
+        self.view = TypeView(self.tcx)
+        self.tracer = options.tracer
+        memory_cls = getattr(options.memory, "memory_class", None) or Memory
+        self.mem: Memory = memory_cls(options.max_heap_bytes, MODELS.get(options.aliasing), self.tracer)
+        self.mem.clock = self.clock
+        self.mem.where = self.current_span
+        self.frames: list[Frame] = []
+        self.steps = 0
+        self.max_steps = options.max_steps
+        self.stack_bytes = 0
+        self.peak_stack_bytes = 0
+        self.max_frames = 0
+        self.nested = 0
+        self.stdout: list[str] = []
+        self.stderr: list[str] = []
+        self.panicking: Optional[RustPanic] = None
+        self.intrinsics: dict[str, Callable] = intrinsics.REGISTRY
+        self._codes: dict[tuple, CompiledBody] = {}
+        self._callees: dict[tuple, Callee] = {}
+        self._strs: dict[Any, Ptr] = {}
+        self._glues: dict[Any, Callable] = {}
+        self.closure_substs: dict[Any, dict] = {}
+        self.fn_bodies = dict(program.fn_bodies)
+        self.closure_bodies = dict(program.closures)
+
+    def clock(self) -> int:
+        return self.steps
+
+    # ------------------------------------------------------------ output
+
+    def write_stdout(self, text: str) -> None:
+        self.stdout.append(text)
+        if self.options.echo:
+            import sys
+            sys.stdout.write(text)
+
+    def write_stderr(self, text: str) -> None:
+        self.stderr.append(text)
+        if self.options.echo:
+            import sys
+            sys.stderr.write(text)
+
+    # ------------------------------------------------------------ compiling and resolving
+
+    def compile_body(self, body: ir.Body, subst: dict) -> CompiledBody:
+        key = (id(body), tuple(sorted(subst.items(), key=lambda kv: kv[0])))
+        code = self._codes.get(key)
+        if code is None:
+            code = self._codes[key] = BodyCompiler(self, body, subst).compile()
+        return code
+
+    def note_closure(self, ty: Any, subst: dict) -> None:
+        """Remember the generic arguments in force where a closure is made (its body's Params)."""
+        if isinstance(ty, T.ClosureTy) and subst:
+            self.closure_substs[ty.closure] = subst
+
+    def closure_callee(self, closure: Any) -> Callee:
+        key = ("closure", closure)
+        c = self._callees.get(key)
+        if c is None:
+            body = self.closure_bodies.get(closure)
+            if body is None:
+                raise NotImplementedError(f"no MIR body for the closure at {closure.span!r}")
+            c = self._callees[key] = Callee(self, "body", body.name, body, self.closure_substs.get(closure, {}))
+        return c
+
+    def callee(self, fn: Any, args: tuple) -> Callee:
+        """The target of a call of fn with (concrete) generic args: a user body or an intrinsic."""
+        key = (fn, args)
+        c = self._callees.get(key)
+        if c is None:
+            c = self._callees[key] = self._resolve(fn, args)
+        return c
+
+    def _resolve(self, fn: Any, args: tuple) -> Callee:
+        trait = getattr(fn, "trait", None)
+        if trait is not None and getattr(trait, "lang", None) in FN_TRAITS and args:
+            self_ty = args[0]
+            while isinstance(self_ty, T.Ref):
+                self_ty = self_ty.inner
+            if isinstance(self_ty, T.ClosureTy):
+                c = self.closure_callee(self_ty.closure)
+                return Callee(self, "body", c.name, c.body, c.subst, untuple=True)
+            if isinstance(self_ty, T.FnDefTy):
+                inner = self.callee(self_ty.fn, tuple(self_ty.args))
+                return Callee(self, inner.kind, inner.name, inner.body, inner.subst, inner.fn, inner.intrinsic, untuple=True)
+            if isinstance(self_ty, T.FnPtr):
+                from .intrinsics.core import call_fn_pointer
+                return Callee(self, "intrinsic", "fn pointer", fn=fn, intrinsic=call_fn_pointer)
+        try:
+            resolved, rargs = self.tcx.resolve_instance(fn, args)
+        except Exception:
+            resolved, rargs = fn, args
+        body = self.fn_bodies.get(resolved)
+        if body is not None:
+            return Callee(self, "body", resolved.path, body, dict(zip(resolved.params, rargs)))
+        from .intrinsics import lookup
+        impl = lookup(self, resolved, rargs)
+        return Callee(self, "intrinsic", resolved.path, fn=resolved, intrinsic=impl, subst=dict(zip(resolved.params, rargs)))
+
+    def const_value(self, value: Any, ty: Any) -> Any:
+        """The machine value of a MIR constant of type ty."""
+        if isinstance(ty, T.FnDefTy):
+            return FnRef(ty.fn, tuple(ty.args))
+        if isinstance(value, str) and not isinstance(ty, T.Char):
+            return self.static_str(value)
+        if isinstance(value, bytes):
+            return self.static_bytes(value)
+        if isinstance(value, tuple):
+            return [self.const_value(v, None) for v in value] if value else ()
+        if isinstance(ty, T.Float) and isinstance(value, int):
+            return float(value)
+        return value
+
+    def static_str(self, s: str) -> Ptr:
+        p = self._strs.get(s)
+        if p is None:
+            data = list(s.encode("utf-8"))
+            a = self.mem.allocate("static", T.Array(T.U8, len(data)), len(data), data, None, "str literal")
+            p = self._strs[s] = Ptr(a, (0,), 0, len(data), True)
+        return p
+
+    def static_bytes(self, b: bytes) -> Ptr:
+        a = self.mem.allocate("static", T.Array(T.U8, len(b)), len(b), list(b), None, "byte string")
+        return Ptr(a, (), 0, None, False)
+
+    def closure_fn_pointer(self, ty: Any) -> Any:
+        return ClosureFn(ty)
+
+    # ------------------------------------------------------------ calls
+
+    def compile_call(self, c: BodyCompiler, t: ir.Call) -> Callable[[list], int]:
+        """The closure of a Call terminator (static dispatch resolved once, here)."""
+        args = tuple(c.operand(a) for a in t.args)
+        dest = c.place_set(t.destination)
+        target = t.target
+        arg_tys = [c.operand_ty(a) for a in t.args]
+        ret_ty = c.place_ty(t.destination)
+        func = t.func
+        span = t.span
+        if isinstance(func, ir.Constant) and isinstance(func.ty, T.FnDefTy):
+            fty = c.sub(func.ty)
+            callee = self.callee(fty.fn, tuple(c.sub(a) for a in fty.args))
+            info = CallInfo(callee.fn or fty.fn, tuple(callee.subst.values()) if callee.fn else tuple(fty.args), arg_tys, ret_ty, span)
+            if callee.fn is not None:
+                info.tymap = dict(callee.subst)
+            return self._call_closure(callee, args, dest, target, info)
+        fop = c.operand(func)
+        fty = c.operand_ty(func)
+
+        def call_dynamic(L: list) -> int:
+            callee = self.callee_of_value(fop(L), fty)
+            info = CallInfo(callee.fn, tuple(callee.subst.values()), arg_tys, ret_ty, span)
+            return self._call_closure(callee, args, dest, target, info)(L)
+        return call_dynamic
+
+    def _call_closure(self, callee: Callee, args: tuple, dest: Any, target: Any, info: CallInfo) -> Callable[[list], int]:
+        push = self.push_frame
+        if callee.kind == "body":
+            untuple = callee.untuple
+            if not untuple and len(args) == 1:
+                a0 = args[0]
+
+                def call1(L: list) -> int:
+                    push(callee.code(), [a0(L)], dest, L, target)
+                    return -1
+                return call1
+
+            def call_body(L: list) -> int:
+                vals = [a(L) for a in args]
+                code = callee.code()
+                if untuple:
+                    vals = self.untuple_args(code, vals)
+                push(code, vals, dest, L, target)
+                return -1
+            return call_body
+        fn = callee.intrinsic
+        if callee.untuple:
+            inner = fn
+
+            def fn(m: Machine, vals: list, info: CallInfo) -> Any:  # noqa: F811 - the untupled form
+                return inner(m, list(vals[1]) if len(vals) > 1 and vals[1] != () else [], info)
+
+        def call_intrinsic(L: list) -> int:
+            r = fn(self, [a(L) for a in args], info)
+            dest(L, r)
+            if target is None:
+                raise UndefinedBehavior("unreachable", "a diverging function returned")
+            return target
+        return call_intrinsic
+
+    def untuple_args(self, code: CompiledBody, vals: list) -> list:
+        """Fn::call(self, (a, b)) -> the closure body's (self, a, b); adapts the env to what the
+        body takes (by reference or by value)."""
+        env = vals[0] if vals else None
+        rest = list(vals[1]) if len(vals) > 1 and isinstance(vals[1], (list, tuple)) else vals[1:]
+        if code.body.is_closure:
+            env = self.adapt_env(code, env)
+            return [env] + rest
+        return rest
+
+    def adapt_env(self, code: CompiledBody, env: Any) -> Any:
+        want = code.tys[1] if code.nlocals > 1 else None
+        if isinstance(want, T.Ref) and env.__class__ is not Ptr:
+            a = self.mem.allocate("stack", want.inner, 0, env, code.span, "closure")
+            return Ptr(a)
+        if not isinstance(want, T.Ref) and env.__class__ is Ptr and isinstance(want, T.ClosureTy):
+            return copy_value(self.mem.load(env))
+        return env
+
+    def callee_of_value(self, v: Any, ty: Any) -> Callee:
+        """Dynamic dispatch on a fn pointer or closure value."""
+        if isinstance(v, FnRef):
+            return self.callee(v.fn, v.args)
+        if isinstance(v, ClosureFn):
+            c = self.closure_callee(v.ty.closure)
+            return Callee(self, "body", c.name, c.body, c.subst, untuple=False)
+        base = ty
+        while isinstance(base, T.Ref):
+            base = base.inner
+        if isinstance(base, T.ClosureTy):
+            c = self.closure_callee(base.closure)
+            return c
+        raise NotImplementedError(f"calling a value of type {ty}")
+
+    def push_frame(self, code: CompiledBody, vals: list, ret_set: Any, ret_L: Any, target: Any) -> Frame:
+        frames = self.frames
+        if len(frames) >= self.options.max_stack_depth or self.stack_bytes + code.stack_bytes > self.options.max_stack_bytes:
+            raise LimitExceeded("stack", f"stack overflow: more than {self.options.max_stack_depth} frames or "
+                                f"{self.options.max_stack_bytes} bytes of stack",
+                                stderr="\nthread 'main' has overflowed its stack\nfatal runtime error: stack overflow, aborting\n")
+        n = code.nlocals
+        L = [UNINIT] * n
+        L[1:1 + len(vals)] = vals
+        if code.addressable:
+            allocate = self.mem.allocate
+            names, tys, span = code.local_names, code.tys, code.span
+            for i in code.addressable:
+                L[i] = allocate("stack", tys[i], 0, L[i], span, names[i])
+        f = Frame(code, L, ret_set, ret_L, target)
+        frames.append(f)
+        self.stack_bytes += code.stack_bytes
+        if self.stack_bytes > self.peak_stack_bytes:
+            self.peak_stack_bytes = self.stack_bytes
+        if len(frames) > self.max_frames:
+            self.max_frames = len(frames)
+        if self.tracer is not None:
+            self.tracer.event("call", self.steps, fn=code.name, depth=len(frames))
+        return f
+
+    def _kill_frame(self, f: Frame) -> None:
+        self.stack_bytes -= f.code.stack_bytes
+        L = f.L
+        free = self.mem.free
+        for i in f.code.addressable:
+            a = L[i]
+            if a.__class__ is Allocation and a.live:
+                free(a, None)
+
+    def return_from_frame(self, L: list) -> int:
+        """The Return terminator: pop the frame, hand the return place's value to the caller."""
+        f = self.frames.pop()
+        v = L[0]
+        if v.__class__ is Allocation and 0 in f.code.addressable:
+            v = v.value
+        self._kill_frame(f)
+        if self.tracer is not None:
+            self.tracer.event("return", self.steps, fn=f.code.name, depth=len(self.frames) + 1)
+        if f.sync:
+            f.result = v
+            return -1
+        f.ret_set(f.ret_L, v)
+        self.frames[-1].bb = f.target
+        return -1
+
+    def resume_unwind(self, L: list) -> int:
+        """UnwindResume: this frame's cleanup is done; keep unwinding in the caller."""
+        f = self.frames.pop()
+        self._kill_frame(f)
+        assert self.panicking is not None
+        raise self.panicking
+
+    def call_sync(self, callee: Callee, vals: list, info: Optional[CallInfo] = None) -> Any:
+        """Run a call to completion from Python (an intrinsic calling user code)."""
+        if callee.kind == "intrinsic":
+            if callee.untuple:
+                vals = list(vals[1]) if len(vals) > 1 and vals[1] != () else []
+            return callee.intrinsic(self, vals, info or CallInfo(callee.fn, tuple(callee.subst.values()), [], None, None))
+        code = callee.code()
+        if callee.untuple:
+            vals = self.untuple_args(code, vals)
+        if self.nested >= MAX_NESTED_RUNS:
+            raise LimitExceeded("stack", "stack overflow: calls nested too deeply through std functions",
+                                stderr="\nthread 'main' has overflowed its stack\nfatal runtime error: stack overflow, aborting\n")
+        f = self.push_frame(code, vals, None, None, None)
+        f.sync = True
+        self.nested += 1
+        try:
+            self.run_frames(len(self.frames) - 1)
+        finally:
+            self.nested -= 1
+        return f.result
+
+    def call_value(self, fval: Any, fty: Any, args: list) -> Any:
+        """Call a closure / fn item / fn pointer value with the given arguments (untupled)."""
+        base = fty
+        while isinstance(base, T.Ref):
+            base = base.inner
+        if isinstance(base, T.ClosureTy):
+            c = self.closure_callee(base.closure)
+            code = c.code()
+            return self.call_sync(c, [self.adapt_env(code, fval)] + list(args))
+        if isinstance(base, T.FnDefTy):
+            return self.call_sync(self.callee(base.fn, tuple(base.args)), list(args))
+        if fval.__class__ is Ptr:
+            fval = self.mem.load(fval)
+        return self.call_sync(self.callee_of_value(fval, fty), list(args))
+
+    # ------------------------------------------------------------ the step loop
+
+    def run_frames(self, base: int) -> None:
+        """Run until the frame stack is back to `base` frames; unwind on panics."""
+        frames = self.frames
+        while len(frames) > base:
+            try:
+                self._exec(base)
+            except RustPanic as p:
+                self._unwind(p, base)
+
+    def _exec(self, base: int) -> None:
+        # Hot loop: one iteration per basic block.
+        frames = self.frames
+        limit = self.max_steps
+        traced = self.tracer is not None
+        f = frames[-1]
+        blocks, counts, L, bb = f.code.blocks, f.code.counts, f.L, f.bb
+        steps = self.steps
+        try:
+            while True:
+                steps += counts[bb]
+                f.bb = bb
+                if traced:
+                    self.steps = steps
+                nb = blocks[bb](L)
+                if nb < 0:
+                    if len(frames) <= base:
+                        return
+                    f = frames[-1]
+                    blocks, counts, L, nb = f.code.blocks, f.code.counts, f.L, f.bb
+                    if steps > limit:
+                        raise LimitExceeded("steps", f"step limit of {limit} MIR steps exceeded")
+                bb = nb
+        finally:
+            self.steps = steps
+
+    def _unwind(self, p: RustPanic, base: int) -> None:
+        if not p.reported:
+            p.reported = True
+            self.report_panic(p)
+        frames = self.frames
+        while len(frames) > base:
+            f = frames[-1]
+            if f.cleanup and self.panicking is not None and self.panicking is not p:
+                raise LimitExceeded("abort", "panic in a destructor during cleanup",
+                                    stderr="panic in a destructor during cleanup\nthread caused non-unwinding panic. aborting.\n")
+            self.panicking = p
+            target = None if f.cleanup else f.code.unwind[f.bb]
+            if target is not None:
+                f.bb = target
+                f.cleanup = True
+                return
+            frames.pop()
+            self._kill_frame(f)
+        raise p
+
+    def report_panic(self, p: RustPanic) -> None:
+        span = p.span
+        where = f"{span.file.name}:{span.line}:{span.col}" if span is not None else "<unknown>"
+        self.write_stderr(f"\nthread 'main' panicked at {where}:\n{p.message}\n"
+                          "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n"
+                          if self.stderr_needs_newline() else
+                          f"thread 'main' panicked at {where}:\n{p.message}\n"
+                          "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n")
+
+    def stderr_needs_newline(self) -> bool:
+        return bool(self.stderr) and not self.stderr[-1].endswith("\n")
+
+    # ------------------------------------------------------------ drops
+
+    def drop_glue(self, ty: Any) -> Callable[[Any], None]:
+        """The function that drops a (initialised) value of type ty."""
+        g = self._glues.get(ty)
+        if g is None:
+            from .drops import make_glue
+            self._glues[ty] = lambda v: g2(v)  # recursive types: the entry exists while building
+            g2 = make_glue(self, ty)
+            self._glues[ty] = g = g2
+        return g
+
+    def drop_value(self, v: Any, ty: Any) -> None:
+        if v is not UNINIT and self.view.needs_drop(ty):
+            self.drop_glue(ty)(v)
+
+    # ------------------------------------------------------------ helpers for intrinsics
+
+    def temp_ptr(self, v: Any, ty: Any) -> Ptr:
+        """A pointer to a fresh stack slot holding v (a `&self` for a call from Python)."""
+        a = self.mem.allocate("stack", ty, 0, v, None, "temporary")
+        return Ptr(a)
+
+    def current_span(self) -> Any:
+        """The span of the terminator the innermost frame is executing (where an intrinsic
+        was called from): allocations made by std functions are attributed to it."""
+        if not self.frames:
+            return None
+        f = self.frames[-1]
+        return f.code.term_spans[f.bb]
+
+    def call_trait(self, trait: str, method: str, self_ty: Any, vals: list, extra: tuple = ()) -> Any:
+        """Call `<self_ty as trait>::method(vals...)` (static dispatch, as the MIR would)."""
+        tr = self.tcx.lang_trait(trait)
+        if tr is None or method not in tr.methods:
+            raise NotImplementedError(f"no trait {trait}::{method} in the std stubs")
+        return self.call_sync(self.callee(tr.methods[method], (self_ty,) + tuple(extra)), vals)
+
+
+class ClosureFn:
+    """A non-capturing closure coerced to a fn pointer."""
+
+    __slots__ = ("ty",)
+
+    def __init__(self, ty: Any) -> None:
+        self.ty = ty
+
+    def address(self) -> int:
+        return 0x6000_0000 + (id(self.ty) & 0xFFFFFF)
+
+
+__all__ = ["Machine", "Frame", "FnRef", "CallInfo", "Callee", "ClosureFn", "UbClass"]

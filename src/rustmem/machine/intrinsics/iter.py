@@ -1,0 +1,1069 @@
+"""Iterators: std's iterators and adapters are Python objects (opaque machine values) with
+`next()` / `next_back()` returning a machine value or None when exhausted.  Closures given
+to adapters are called re-entrantly on the machine (`Machine.call_value`); a user's
+`impl Iterator` is driven through its own `next` (static dispatch)."""
+from __future__ import annotations
+
+import functools
+from typing import Any, Optional
+
+from ...types import ty as T
+from ..errors import RustPanic
+from ..memory import UNINIT, Ptr, copy_value
+from ..tys import INT_RANGES
+from ..values import DANGLING, new_buffer, new_string, none, ok, err, read_str, some, string_text
+from . import intrinsic
+from .traits import clone_value, cmp_values, eq_values
+
+
+class PyIter:
+    """An iterator over a Python list of machine values (borrowed: dropping it frees nothing)."""
+
+    def __init__(self, m: Any, vals: list) -> None:
+        self.m = m
+        self.vals = vals
+        self.i = 0
+        self.end = len(vals)
+
+    def next(self) -> Any:
+        if self.i >= self.end:
+            return None
+        self.i += 1
+        return self.vals[self.i - 1]
+
+    def next_back(self) -> Any:
+        if self.i >= self.end:
+            return None
+        self.end -= 1
+        return self.vals[self.end]
+
+    def remaining(self) -> int:
+        return self.end - self.i
+
+    def clone(self) -> "PyIter":
+        c = PyIter(self.m, self.vals)
+        c.i, c.end = self.i, self.end
+        return c
+
+    def drop(self) -> None:
+        return None
+
+
+class ListIter(PyIter):
+    """An iterator that owns its values (array::IntoIter, Drain, Option::into_iter)."""
+
+    def __init__(self, m: Any, vals: list, elem_ty: Any) -> None:
+        super().__init__(m, vals)
+        self.elem_ty = elem_ty
+
+    def drop(self) -> None:
+        for x in self.vals[self.i:self.end]:
+            self.m.drop_value(x, self.elem_ty)
+        self.i = self.end
+
+
+class SliceIter(PyIter):
+    """slice::Iter / IterMut: yields references to the elements, computed lazily (so the
+    buffer is checked when each reference is used)."""
+
+    def __init__(self, m: Any, s: Ptr, i: int, end: int) -> None:
+        self.m = m
+        self.s = s
+        self.i = i
+        self.end = end
+
+    def next(self) -> Any:
+        if self.i >= self.end:
+            return None
+        self.i += 1
+        return self.s.offset(self.i - 1).with_meta(None)
+
+    def next_back(self) -> Any:
+        if self.i >= self.end:
+            return None
+        self.end -= 1
+        return self.s.offset(self.end).with_meta(None)
+
+    def clone(self) -> "SliceIter":
+        return SliceIter(self.m, self.s, self.i, self.end)
+
+
+class VecIntoIter(PyIter):
+    """vec::IntoIter: owns the buffer; frees it (and drops what was not taken) when dropped."""
+
+    def __init__(self, m: Any, v: list, elem_ty: Any) -> None:
+        self.m = m
+        self.buf, self.cap = v[0], v[1]
+        self.i, self.end = 0, v[2]
+        self.elem_ty = elem_ty
+
+    def _take(self, k: int) -> Any:
+        p = self.buf.offset(k)
+        x = self.m.mem.load(p)
+        self.m.mem.store(p, UNINIT)
+        return x
+
+    def next(self) -> Any:
+        if self.i >= self.end:
+            return None
+        self.i += 1
+        return self._take(self.i - 1)
+
+    def next_back(self) -> Any:
+        if self.i >= self.end:
+            return None
+        self.end -= 1
+        return self._take(self.end)
+
+    def drop(self) -> None:
+        while self.i < self.end:
+            self.m.drop_value(self.next(), self.elem_ty)
+        if self.cap:
+            self.m.mem.deallocate(self.buf, self.m.current_span())
+            self.cap = 0
+
+
+class RangeIter(PyIter):
+    """A Range / RangeInclusive value ([start, end(, exhausted)]) iterated in place."""
+
+    def __init__(self, m: Any, r: list, inclusive: bool) -> None:
+        self.m = m
+        self.r = r
+        self.inclusive = inclusive
+
+    def next(self) -> Any:
+        return range_next(self.r, self.inclusive)
+
+    def next_back(self) -> Any:
+        return range_next_back(self.r, self.inclusive)
+
+    def remaining(self) -> int:
+        r = self.r
+        lo, hi = _ord(r[0]), _ord(r[1])
+        if self.inclusive:
+            return 0 if r[2] or lo > hi else hi - lo + 1
+        return max(0, hi - lo)
+
+    def clone(self) -> "RangeIter":
+        return RangeIter(self.m, list(self.r), self.inclusive)
+
+
+def _ord(x: Any) -> int:
+    return ord(x) if isinstance(x, str) else x
+
+
+def _step(x: Any, d: int) -> Any:
+    return chr(ord(x) + d) if isinstance(x, str) else x + d
+
+
+def range_next(r: list, inclusive: bool) -> Any:
+    if inclusive:
+        if r[2] or r[0] > r[1]:
+            return None
+        x = r[0]
+        if x == r[1]:
+            r[2] = True
+        else:
+            r[0] = _step(x, 1)
+        return x
+    if r[0] >= r[1]:
+        return None
+    x = r[0]
+    r[0] = _step(x, 1)
+    return x
+
+
+def range_next_back(r: list, inclusive: bool) -> Any:
+    if inclusive:
+        if r[2] or r[0] > r[1]:
+            return None
+        x = r[1]
+        if x == r[0]:
+            r[2] = True
+        else:
+            r[1] = _step(x, -1)
+        return x
+    if r[0] >= r[1]:
+        return None
+    r[1] = _step(r[1], -1)
+    return r[1]
+
+
+class BorrowIter(PyIter):
+    """`&mut I` used as an iterator: advances the iterator behind the pointer."""
+
+    def __init__(self, m: Any, p: Ptr, ty: Any) -> None:
+        self.m = m
+        self.p = p
+        self.ty = ty
+
+    def next(self) -> Any:
+        return next_of(self.m, self.p, self.ty, back=False)
+
+    def next_back(self) -> Any:
+        return next_of(self.m, self.p, self.ty, back=True)
+
+
+class UserIter(BorrowIter):
+    """A user type implementing Iterator, owned by an adapter (kept in its own slot)."""
+
+    def __init__(self, m: Any, v: Any, ty: Any) -> None:
+        super().__init__(m, m.temp_ptr(v, ty), ty)
+
+    def drop(self) -> None:
+        self.m.drop_value(self.m.mem.load(self.p), self.ty)
+
+
+def next_of(m: Any, p: Ptr, ty: Any, back: bool = False) -> Any:
+    """Advance the iterator stored at p (of type ty): Python value or None."""
+    it = m.mem.load(p)
+    if isinstance(it, PyIter):
+        return it.next_back() if back else it.next()
+    lang = ty.adt.lang if isinstance(ty, T.Adt) else None
+    if lang in ("Range", "RangeInclusive", "RangeFrom"):
+        if lang == "RangeFrom":
+            x = it[0]
+            it[0] = _step(x, 1)
+            return x
+        return (range_next_back if back else range_next)(it, lang == "RangeInclusive")
+    if isinstance(ty, T.Ref):
+        return next_of(m, it, ty.inner, back)
+    r = m.call_trait("DoubleEndedIterator" if back else "Iterator", "next_back" if back else "next", ty, [p])
+    return r[1] if r[0] == 1 else None
+
+
+def make_iter(m: Any, v: Any, ty: Any) -> PyIter:
+    """Any iterable machine value as a Python iterator (IntoIterator, for adapters)."""
+    if isinstance(v, PyIter):
+        return v
+    if isinstance(ty, T.Ref):
+        inner = ty.inner
+        if ty.mutable and not isinstance(inner, (T.Slice, T.Array)) and not (isinstance(inner, T.Adt) and inner.adt.lang == "Vec"):
+            return BorrowIter(m, v, inner)
+        from .vec import slice_of
+        s = slice_of(m, v, ty)
+        return SliceIter(m, s, 0, s.meta or 0)
+    lang = ty.adt.lang if isinstance(ty, T.Adt) else None
+    if lang in ("Range", "RangeInclusive"):
+        return RangeIter(m, v, lang == "RangeInclusive")
+    if lang == "RangeFrom":
+        return BorrowIter(m, m.temp_ptr(v, ty), ty)
+    if lang == "Vec":
+        return VecIntoIter(m, v, ty.args[0])
+    if lang == "Option":
+        return ListIter(m, [v[1]] if v[0] == 1 else [], ty.args[0])
+    if isinstance(ty, T.Array):
+        return ListIter(m, list(v), ty.elem)
+    return UserIter(m, v, ty)
+
+
+def next_item(m: Any, it: PyIter) -> Any:
+    return it.next()
+
+
+def item_ty(m: Any, iter_ty: Any) -> Any:
+    """`<iter_ty as Iterator>::Item`, or None when the type checker cannot say."""
+    tr = m.tcx.lang_trait("Iterator")
+    if tr is None:
+        return None
+    ty = m.view.normalize(T.Projection(tr, iter_ty, "Item"))
+    return None if isinstance(ty, T.Projection) else ty
+
+
+def deref_all(m: Any, x: Any) -> Any:
+    while x.__class__ is Ptr:
+        x = m.mem.load(x)
+    return x
+
+
+# ---------------------------------------------------------------- adapters
+
+class Map(PyIter):
+    def __init__(self, m: Any, inner: PyIter, f: Any, fty: Any) -> None:
+        self.m, self.inner, self.f, self.fty = m, inner, f, fty
+
+    def next(self) -> Any:
+        x = self.inner.next()
+        return None if x is None else self.m.call_value(self.f, self.fty, [x])
+
+    def next_back(self) -> Any:
+        x = self.inner.next_back()
+        return None if x is None else self.m.call_value(self.f, self.fty, [x])
+
+    def remaining(self) -> int:
+        return self.inner.remaining()
+
+    def drop(self) -> None:
+        self.inner.drop()
+
+
+class Filter(Map):
+    def __init__(self, m: Any, inner: PyIter, f: Any, fty: Any, item: Any) -> None:
+        super().__init__(m, inner, f, fty)
+        self.item = item
+
+    def _ok(self, x: Any) -> bool:
+        return bool(self.m.call_value(self.f, self.fty, [self.m.temp_ptr(x, self.item)]))
+
+    def next(self) -> Any:
+        while True:
+            x = self.inner.next()
+            if x is None or self._ok(x):
+                return x
+            self.m.drop_value(x, self.item)
+
+    def next_back(self) -> Any:
+        while True:
+            x = self.inner.next_back()
+            if x is None or self._ok(x):
+                return x
+
+
+class FilterMap(Map):
+    def next(self) -> Any:
+        while True:
+            x = self.inner.next()
+            if x is None:
+                return None
+            r = self.m.call_value(self.f, self.fty, [x])
+            if r[0] == 1:
+                return r[1]
+
+
+class Inspect(Filter):
+    def next(self) -> Any:
+        x = self.inner.next()
+        if x is not None:
+            self.m.call_value(self.f, self.fty, [self.m.temp_ptr(x, self.item)])
+        return x
+
+
+class TakeWhile(Filter):
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.done = False
+
+    def next(self) -> Any:
+        if self.done:
+            return None
+        x = self.inner.next()
+        if x is None or not self._ok(x):
+            self.done = True
+            return None
+        return x
+
+
+class SkipWhile(Filter):
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.started = False
+
+    def next(self) -> Any:
+        while True:
+            x = self.inner.next()
+            if x is None or self.started or not self._ok(x):
+                self.started = True
+                return x
+
+
+class Enumerate(PyIter):
+    def __init__(self, m: Any, inner: PyIter) -> None:
+        self.m, self.inner, self.n = m, inner, 0
+
+    def next(self) -> Any:
+        x = self.inner.next()
+        if x is None:
+            return None
+        self.n += 1
+        return [self.n - 1, x]
+
+    def next_back(self) -> Any:
+        k = self.inner.remaining()
+        x = self.inner.next_back()
+        return None if x is None else [self.n + k - 1, x]
+
+    def remaining(self) -> int:
+        return self.inner.remaining()
+
+    def drop(self) -> None:
+        self.inner.drop()
+
+
+class Zip(PyIter):
+    def __init__(self, m: Any, a: PyIter, b: PyIter) -> None:
+        self.m, self.a, self.b = m, a, b
+
+    def next(self) -> Any:
+        x = self.a.next()
+        if x is None:
+            return None
+        y = self.b.next()
+        return None if y is None else [x, y]
+
+    def remaining(self) -> int:
+        return min(self.a.remaining(), self.b.remaining())
+
+    def drop(self) -> None:
+        self.a.drop()
+        self.b.drop()
+
+
+class Chain(Zip):
+    def next(self) -> Any:
+        x = self.a.next()
+        return x if x is not None else self.b.next()
+
+    def next_back(self) -> Any:
+        x = self.b.next_back()
+        return x if x is not None else self.a.next_back()
+
+    def remaining(self) -> int:
+        return self.a.remaining() + self.b.remaining()
+
+
+class Rev(PyIter):
+    def __init__(self, m: Any, inner: PyIter) -> None:
+        self.m, self.inner = m, inner
+
+    def next(self) -> Any:
+        return self.inner.next_back()
+
+    def next_back(self) -> Any:
+        return self.inner.next()
+
+    def remaining(self) -> int:
+        return self.inner.remaining()
+
+    def drop(self) -> None:
+        self.inner.drop()
+
+
+class Take(Rev):
+    def __init__(self, m: Any, inner: PyIter, n: int) -> None:
+        super().__init__(m, inner)
+        self.n = n
+
+    def next(self) -> Any:
+        if self.n <= 0:
+            return None
+        self.n -= 1
+        return self.inner.next()
+
+    def remaining(self) -> int:
+        return min(self.n, self.inner.remaining())
+
+
+class Skip(Rev):
+    def __init__(self, m: Any, inner: PyIter, n: int) -> None:
+        super().__init__(m, inner)
+        self.n = n
+
+    def next(self) -> Any:
+        while self.n > 0:
+            self.n -= 1
+            if self.inner.next() is None:
+                return None
+        return self.inner.next()
+
+    def next_back(self) -> Any:
+        if self.remaining() <= 0:
+            return None
+        return self.inner.next_back()
+
+    def remaining(self) -> int:
+        return max(0, self.inner.remaining() - self.n)
+
+
+class StepBy(Rev):
+    def __init__(self, m: Any, inner: PyIter, n: int) -> None:
+        super().__init__(m, inner)
+        self.n, self.first = n, True
+
+    def next(self) -> Any:
+        if self.first:
+            self.first = False
+            return self.inner.next()
+        for _ in range(self.n - 1):
+            if self.inner.next() is None:
+                return None
+        return self.inner.next()
+
+
+class Copied(Rev):
+    def __init__(self, m: Any, inner: PyIter, ty: Any) -> None:
+        super().__init__(m, inner)
+        self.ty = ty
+
+    def _c(self, x: Any) -> Any:
+        if x is None:
+            return None
+        v = self.m.mem.load(x)
+        return clone_value(self.m, v, self.ty, x) if self.ty is not None else copy_value(v)
+
+    def next(self) -> Any:
+        return self._c(self.inner.next())
+
+    def next_back(self) -> Any:
+        return self._c(self.inner.next_back())
+
+
+class Peekable(Rev):
+    def __init__(self, m: Any, inner: PyIter) -> None:
+        super().__init__(m, inner)
+        self.peeked: Any = None
+        self.has = False
+
+    def next(self) -> Any:
+        if self.has:
+            self.has = False
+            return self.peeked
+        return self.inner.next()
+
+    def peek(self) -> Any:
+        if not self.has:
+            self.peeked, self.has = self.inner.next(), True
+        return self.peeked
+
+
+class FlatMap(Map):
+    def __init__(self, m: Any, inner: PyIter, f: Any, fty: Any, out_ty: Any) -> None:
+        super().__init__(m, inner, f, fty)
+        self.cur: Optional[PyIter] = None
+        self.out_ty = out_ty
+
+    def next(self) -> Any:
+        while True:
+            if self.cur is not None:
+                x = self.cur.next()
+                if x is not None:
+                    return x
+            y = self.inner.next()
+            if y is None:
+                return None
+            v = self.m.call_value(self.f, self.fty, [y]) if self.f is not None else y
+            self.cur = make_iter(self.m, v, self.out_ty)
+
+
+class Scan(Map):
+    def __init__(self, m: Any, inner: PyIter, state_p: Ptr, f: Any, fty: Any) -> None:
+        super().__init__(m, inner, f, fty)
+        self.state_p = state_p
+
+    def next(self) -> Any:
+        x = self.inner.next()
+        if x is None:
+            return None
+        r = self.m.call_value(self.f, self.fty, [self.state_p, x])
+        return r[1] if r[0] == 1 else None
+
+
+# ---------------------------------------------------------------- intrinsics
+
+def _self(m: Any, a: list, info: Any) -> PyIter:
+    return make_iter(m, a[0], info.arg_tys[0])
+
+
+def _f(a: list, info: Any, i: int = 1) -> tuple:
+    return a[i], info.arg_tys[i]
+
+
+def _item(m: Any, info: Any) -> Any:
+    t = info.arg_tys[0]
+    while isinstance(t, T.Ref):
+        t = t.inner
+    return item_ty(m, t)
+
+
+@intrinsic("Iterator::next", "<* as Iterator>::next")
+def iterator_next(m: Any, a: list, info: Any) -> Any:
+    ty = info.arg_tys[0].inner if info.arg_tys and isinstance(info.arg_tys[0], T.Ref) else None
+    it = m.mem.load(a[0])
+    if isinstance(it, PyIter):
+        x = it.next()
+    else:
+        x = next_of(m, a[0], ty)
+    return none() if x is None else some(x)
+
+
+@intrinsic("DoubleEndedIterator::next_back", "<* as DoubleEndedIterator>::next_back")
+def iterator_next_back(m: Any, a: list, info: Any) -> Any:
+    ty = info.arg_tys[0].inner if info.arg_tys and isinstance(info.arg_tys[0], T.Ref) else None
+    x = next_of(m, a[0], ty, back=True)
+    return none() if x is None else some(x)
+
+
+@intrinsic("<Range as Iterator>::next", "<RangeInclusive as Iterator>::next", "<RangeFrom as Iterator>::next")
+def range_iter_next(m: Any, a: list, info: Any) -> Any:
+    r = m.mem.load(a[0])
+    if info.key.startswith("<RangeFrom"):
+        x = r[0]
+        r[0] = _step(x, 1)
+    else:
+        x = range_next(r, info.key.startswith("<RangeInclusive"))
+    return none() if x is None else some(x)
+
+
+@intrinsic("<Range as DoubleEndedIterator>::next_back", "<RangeInclusive as DoubleEndedIterator>::next_back")
+def range_iter_next_back(m: Any, a: list, info: Any) -> Any:
+    x = range_next_back(m.mem.load(a[0]), info.key.startswith("<RangeInclusive"))
+    return none() if x is None else some(x)
+
+
+@intrinsic("IntoIterator::into_iter", "<* as IntoIterator>::into_iter")
+def into_iter(m: Any, a: list, info: Any) -> Any:
+    v, ty = a[0], info.arg_tys[0]
+    if isinstance(v, PyIter):
+        return v
+    lang = ty.adt.lang if isinstance(ty, T.Adt) else None
+    if lang in ("Range", "RangeInclusive", "RangeFrom") or (isinstance(ty, T.Adt) and lang is None):
+        return v  # an iterator is its own IntoIterator; `for` calls its `next`
+    return make_iter(m, v, ty)
+
+
+@intrinsic("Iterator::map")
+def iter_map(m: Any, a: list, info: Any) -> Any:
+    return Map(m, _self(m, a, info), *_f(a, info))
+
+
+@intrinsic("Iterator::filter")
+def iter_filter(m: Any, a: list, info: Any) -> Any:
+    return Filter(m, _self(m, a, info), *_f(a, info), _item(m, info))
+
+
+@intrinsic("Iterator::filter_map")
+def iter_filter_map(m: Any, a: list, info: Any) -> Any:
+    return FilterMap(m, _self(m, a, info), *_f(a, info))
+
+
+@intrinsic("Iterator::inspect")
+def iter_inspect(m: Any, a: list, info: Any) -> Any:
+    return Inspect(m, _self(m, a, info), *_f(a, info), _item(m, info))
+
+
+@intrinsic("Iterator::take_while")
+def iter_take_while(m: Any, a: list, info: Any) -> Any:
+    return TakeWhile(m, _self(m, a, info), *_f(a, info), _item(m, info))
+
+
+@intrinsic("Iterator::skip_while")
+def iter_skip_while(m: Any, a: list, info: Any) -> Any:
+    return SkipWhile(m, _self(m, a, info), *_f(a, info), _item(m, info))
+
+
+@intrinsic("Iterator::enumerate")
+def iter_enumerate(m: Any, a: list, info: Any) -> Any:
+    return Enumerate(m, _self(m, a, info))
+
+
+@intrinsic("Iterator::zip")
+def iter_zip(m: Any, a: list, info: Any) -> Any:
+    return Zip(m, _self(m, a, info), make_iter(m, a[1], info.arg_tys[1]))
+
+
+@intrinsic("Iterator::chain")
+def iter_chain(m: Any, a: list, info: Any) -> Any:
+    return Chain(m, _self(m, a, info), make_iter(m, a[1], info.arg_tys[1]))
+
+
+@intrinsic("Iterator::rev")
+def iter_rev(m: Any, a: list, info: Any) -> Any:
+    return Rev(m, _self(m, a, info))
+
+
+@intrinsic("Iterator::take")
+def iter_take(m: Any, a: list, info: Any) -> Any:
+    return Take(m, _self(m, a, info), a[1])
+
+
+@intrinsic("Iterator::skip")
+def iter_skip(m: Any, a: list, info: Any) -> Any:
+    return Skip(m, _self(m, a, info), a[1])
+
+
+@intrinsic("Iterator::step_by")
+def iter_step_by(m: Any, a: list, info: Any) -> Any:
+    if a[1] == 0:
+        raise RustPanic("assertion failed: step != 0")
+    return StepBy(m, _self(m, a, info), a[1])
+
+
+@intrinsic("Iterator::copied", "Iterator::cloned")
+def iter_copied(m: Any, a: list, info: Any) -> Any:
+    it = _item(m, info)
+    return Copied(m, _self(m, a, info), it.inner if isinstance(it, T.Ref) else None)
+
+
+@intrinsic("Iterator::peekable")
+def iter_peekable(m: Any, a: list, info: Any) -> Any:
+    return Peekable(m, _self(m, a, info))
+
+
+@intrinsic("Peekable::peek", "Peekable::peek_mut")
+def peekable_peek(m: Any, a: list, info: Any) -> Any:
+    p = m.mem.load(a[0])
+    x = p.peek()
+    if x is None:
+        return none()
+    return some(_PeekSlot.ptr(m, p))
+
+
+class _PeekSlot:
+    @staticmethod
+    def ptr(m: Any, p: Peekable) -> Ptr:
+        slot = m.mem.allocate("stack", None, 0, p.peeked, None, "peeked")
+        return Ptr(slot)
+
+
+@intrinsic("Iterator::flat_map")
+def iter_flat_map(m: Any, a: list, info: Any) -> Any:
+    return FlatMap(m, _self(m, a, info), a[1], info.arg_tys[1], info.ty("U"))
+
+
+@intrinsic("Iterator::flatten")
+def iter_flatten(m: Any, a: list, info: Any) -> Any:
+    return FlatMap(m, _self(m, a, info), None, None, _item(m, info))
+
+
+@intrinsic("Iterator::scan")
+def iter_scan(m: Any, a: list, info: Any) -> Any:
+    return Scan(m, _self(m, a, info), m.temp_ptr(a[1], info.arg_tys[1]), a[2], info.arg_tys[2])
+
+
+@intrinsic("Iterator::by_ref")
+def iter_by_ref(m: Any, a: list, info: Any) -> Any:
+    return a[0]
+
+
+# ---------------------------------------------------------------- consumers
+
+def _drain(it: PyIter) -> list:
+    out = []
+    while True:
+        x = it.next()
+        if x is None:
+            return out
+        out.append(x)
+
+
+@intrinsic("Iterator::count")
+def iter_count(m: Any, a: list, info: Any) -> Any:
+    return len(_drain(_self(m, a, info)))
+
+
+@intrinsic("Iterator::last")
+def iter_last(m: Any, a: list, info: Any) -> Any:
+    xs = _drain(_self(m, a, info))
+    return some(xs[-1]) if xs else none()
+
+
+@intrinsic("Iterator::nth")
+def iter_nth(m: Any, a: list, info: Any) -> Any:
+    it = _self(m, a, info)
+    for _ in range(a[1]):
+        if it.next() is None:
+            return none()
+    x = it.next()
+    return none() if x is None else some(x)
+
+
+@intrinsic("Iterator::for_each")
+def iter_for_each(m: Any, a: list, info: Any) -> Any:
+    it = _self(m, a, info)
+    f, fty = _f(a, info)
+    while True:
+        x = it.next()
+        if x is None:
+            return ()
+        m.call_value(f, fty, [x])
+
+
+@intrinsic("Iterator::fold")
+def iter_fold(m: Any, a: list, info: Any) -> Any:
+    it = _self(m, a, info)
+    acc, (f, fty) = a[1], _f(a, info, 2)
+    while True:
+        x = it.next()
+        if x is None:
+            return acc
+        acc = m.call_value(f, fty, [acc, x])
+
+
+@intrinsic("Iterator::reduce")
+def iter_reduce(m: Any, a: list, info: Any) -> Any:
+    it = _self(m, a, info)
+    f, fty = _f(a, info)
+    acc = it.next()
+    if acc is None:
+        return none()
+    while True:
+        x = it.next()
+        if x is None:
+            return some(acc)
+        acc = m.call_value(f, fty, [acc, x])
+
+
+@intrinsic("Iterator::any")
+def iter_any(m: Any, a: list, info: Any) -> Any:
+    it = _self(m, a, info)
+    f, fty = _f(a, info)
+    while True:
+        x = it.next()
+        if x is None:
+            return False
+        if m.call_value(f, fty, [x]):
+            return True
+
+
+@intrinsic("Iterator::all")
+def iter_all(m: Any, a: list, info: Any) -> Any:
+    it = _self(m, a, info)
+    f, fty = _f(a, info)
+    while True:
+        x = it.next()
+        if x is None:
+            return True
+        if not m.call_value(f, fty, [x]):
+            return False
+
+
+@intrinsic("Iterator::find")
+def iter_find(m: Any, a: list, info: Any) -> Any:
+    it = _self(m, a, info)
+    f, fty = _f(a, info)
+    ity = _item(m, info)
+    while True:
+        x = it.next()
+        if x is None:
+            return none()
+        if m.call_value(f, fty, [m.temp_ptr(x, ity)]):
+            return some(x)
+
+
+@intrinsic("Iterator::find_map")
+def iter_find_map(m: Any, a: list, info: Any) -> Any:
+    it = _self(m, a, info)
+    f, fty = _f(a, info)
+    while True:
+        x = it.next()
+        if x is None:
+            return none()
+        r = m.call_value(f, fty, [x])
+        if r[0] == 1:
+            return r
+
+
+@intrinsic("Iterator::position")
+def iter_position(m: Any, a: list, info: Any) -> Any:
+    it = _self(m, a, info)
+    f, fty = _f(a, info)
+    i = 0
+    while True:
+        x = it.next()
+        if x is None:
+            return none()
+        if m.call_value(f, fty, [x]):
+            return some(i)
+        i += 1
+
+
+def _cmp(m: Any, ity: Any) -> Any:
+    if ity is not None:
+        return lambda x, y: cmp_values(m, x, y, ity) or 0
+    return lambda x, y: (deref_all(m, x) > deref_all(m, y)) - (deref_all(m, x) < deref_all(m, y))
+
+
+def _extreme(m: Any, xs: list, key_cmp: Any, want_max: bool) -> Any:
+    if not xs:
+        return none()
+    best = xs[0]
+    for x in xs[1:]:
+        c = key_cmp(x, best)
+        if (c >= 0) if want_max else (c < 0):
+            best = x
+    return some(best)
+
+
+@intrinsic("Iterator::max")
+def iter_max(m: Any, a: list, info: Any) -> Any:
+    return _extreme(m, _drain(_self(m, a, info)), _cmp(m, _item(m, info)), True)
+
+
+@intrinsic("Iterator::min")
+def iter_min(m: Any, a: list, info: Any) -> Any:
+    return _extreme(m, _drain(_self(m, a, info)), _cmp(m, _item(m, info)), False)
+
+
+def _by_key(m: Any, a: list, info: Any, want_max: bool) -> Any:
+    xs = _drain(_self(m, a, info))
+    f, fty = _f(a, info)
+    ity = _item(m, info)
+    keys = {id(x): m.call_value(f, fty, [m.temp_ptr(x, ity)]) for x in xs}
+    kc = _cmp(m, info.ty("B"))
+    pairs = [(keys[id(x)], x) for x in xs]
+    if not pairs:
+        return none()
+    best = pairs[0]
+    for p in pairs[1:]:
+        c = kc(p[0], best[0])
+        if (c >= 0) if want_max else (c < 0):
+            best = p
+    return some(best[1])
+
+
+@intrinsic("Iterator::max_by_key")
+def iter_max_by_key(m: Any, a: list, info: Any) -> Any:
+    return _by_key(m, a, info, True)
+
+
+@intrinsic("Iterator::min_by_key")
+def iter_min_by_key(m: Any, a: list, info: Any) -> Any:
+    return _by_key(m, a, info, False)
+
+
+def _by(m: Any, a: list, info: Any, want_max: bool) -> Any:
+    xs = _drain(_self(m, a, info))
+    f, fty = _f(a, info)
+    ity = _item(m, info)
+    return _extreme(m, xs, lambda x, y: m.call_value(f, fty, [m.temp_ptr(x, ity), m.temp_ptr(y, ity)])[0] - 1, want_max)
+
+
+@intrinsic("Iterator::max_by")
+def iter_max_by(m: Any, a: list, info: Any) -> Any:
+    return _by(m, a, info, True)
+
+
+@intrinsic("Iterator::min_by")
+def iter_min_by(m: Any, a: list, info: Any) -> Any:
+    return _by(m, a, info, False)
+
+
+def _number_kind(ty: Any) -> Any:
+    while isinstance(ty, T.Ref):
+        ty = ty.inner
+    return ty
+
+
+@intrinsic("Iterator::sum", "Iterator::product")
+def iter_sum(m: Any, a: list, info: Any) -> Any:
+    out_ty = _number_kind(info.ty("S") or info.ty("P") or info.ret_ty)
+    product = info.key.endswith("product")
+    acc: Any = (1 if product else 0)
+    if isinstance(out_ty, T.Float):
+        acc = float(acc)
+    it = _self(m, a, info)
+    lo, hi = INT_RANGES.get(getattr(out_ty, "kind", ""), (None, None))
+    while True:
+        x = it.next()
+        if x is None:
+            return acc
+        x = deref_all(m, x)
+        acc = acc * x if product else acc + x
+        if lo is not None and not lo <= acc <= hi:
+            raise RustPanic(f"attempt to {'multiply' if product else 'add'} with overflow")
+
+
+@intrinsic("Iterator::collect", "FromIterator::from_iter")
+def iter_collect(m: Any, a: list, info: Any) -> Any:
+    target = info.ty("B") or info.ret_ty
+    return collect_as(m, _self(m, a, info), target)
+
+
+def collect_as(m: Any, it: PyIter, target: Any) -> Any:
+    lang = target.adt.lang if isinstance(target, T.Adt) else None
+    if lang == "Vec":
+        xs = _drain(it)
+        return [new_buffer(m, target.args[0], len(xs), xs), len(xs), len(xs)] if xs else [DANGLING, 0, 0]
+    if lang == "String":
+        parts = []
+        for x in _drain(it):
+            if isinstance(x, str):
+                parts.append(x)
+            elif x.__class__ is Ptr:
+                parts.append(read_str(m, x) if x.meta is not None else _text(m, m.mem.load(x)))
+            else:
+                parts.append(string_text(m, x))
+                m.drop_value(x, target)
+        return new_string(m, "".join(parts))
+    if lang in ("Option", "Result"):
+        inner = target.args[0]
+        good: list = []
+        while True:
+            x = it.next()
+            if x is None:
+                break
+            if (lang == "Option" and x[0] == 0) or (lang == "Result" and x[0] == 1):
+                return x if lang == "Result" else none()
+            good.append(x[1])
+        v = collect_as(m, PyIter(m, good), inner)
+        return some(v) if lang == "Option" else ok(v)
+    if lang == "Box":
+        xs = _drain(it)
+        elem = target.args[0].elem if isinstance(target.args[0], T.Slice) else target.args[0]
+        return new_buffer(m, elem, len(xs), xs).with_meta(len(xs))
+    raise NotImplementedError(f"collect into {target}")
+
+
+def _text(m: Any, v: Any) -> str:
+    if isinstance(v, str):
+        return v
+    if v.__class__ is Ptr:
+        return read_str(m, v)
+    return string_text(m, v)
+
+
+def collect_into_vec(m: Any, v: Any, ty: Any, elem: Any) -> Any:
+    xs = _drain(make_iter(m, v, ty))
+    return [new_buffer(m, elem, len(xs), xs), len(xs), len(xs)] if xs else [DANGLING, 0, 0]
+
+
+@intrinsic("Iterator::partition")
+def iter_partition(m: Any, a: list, info: Any) -> Any:
+    it = _self(m, a, info)
+    f, fty = _f(a, info)
+    ity = _item(m, info)
+    yes, no = [], []
+    for x in _drain(it):
+        (yes if m.call_value(f, fty, [m.temp_ptr(x, ity)]) else no).append(x)
+    target = info.ty("B")
+    return [collect_as(m, PyIter(m, yes), target), collect_as(m, PyIter(m, no), target)]
+
+
+@intrinsic("Iterator::unzip")
+def iter_unzip(m: Any, a: list, info: Any) -> Any:
+    xs = _drain(_self(m, a, info))
+    return [collect_as(m, PyIter(m, [x[0] for x in xs]), info.ty("FromA")),
+            collect_as(m, PyIter(m, [x[1] for x in xs]), info.ty("FromB"))]
+
+
+@intrinsic("Iterator::eq")
+def iter_eq(m: Any, a: list, info: Any) -> Any:
+    xs, ys = _drain(_self(m, a, info)), _drain(make_iter(m, a[1], info.arg_tys[1]))
+    ity = _item(m, info)
+    return len(xs) == len(ys) and all(eq_values(m, x, y, ity) if ity else deref_all(m, x) == deref_all(m, y) for x, y in zip(xs, ys))
+
+
+@intrinsic("ExactSizeIterator::len")
+def iter_len(m: Any, a: list, info: Any) -> Any:
+    it = m.mem.load(a[0])
+    return it.remaining() if isinstance(it, PyIter) else 0
+
+
+@intrinsic("Iterator::size_hint")
+def iter_size_hint(m: Any, a: list, info: Any) -> Any:
+    it = m.mem.load(a[0])
+    n = it.remaining() if isinstance(it, PyIter) else 0
+    return [n, some(n)]
+
+
+@intrinsic("<Iter as Clone>::clone", "<Windows as Clone>::clone", "<Chunks as Clone>::clone", "<Chars as Clone>::clone")
+def iter_clone(m: Any, a: list, info: Any) -> Any:
+    return m.mem.load(a[0]).clone()
+
+
+@intrinsic("Iter::as_slice")
+def iter_as_slice(m: Any, a: list, info: Any) -> Any:
+    it = m.mem.load(a[0])
+    return it.s.offset(it.i).with_meta(it.end - it.i)
+
+
+__all__ = ["PyIter", "ListIter", "SliceIter", "VecIntoIter", "make_iter", "next_item", "collect_as", "functools", "err"]

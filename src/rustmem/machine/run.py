@@ -1,0 +1,146 @@
+"""`run_program(program, options) -> Report`: run `main`, then turn how it ended into a
+Report (outcome, panic, UB, leaks, stats, the program's stdout and stderr)."""
+from __future__ import annotations
+
+import sys
+from typing import Any, Optional
+
+from ..diagnostics import CompileError
+from .errors import LimitExceeded, ProgramExit, RustPanic, UbClass, UndefinedBehavior, Unsupported
+from .interp import Machine
+from .memory import Allocation
+from .report import Leak, Options, PanicInfo, Report, UbInfo
+
+RECURSION_LIMIT = 20_000
+
+
+def find_main(program: Any) -> Any:
+    body = program.bodies.get("main")
+    if body is None:
+        for b in program.bodies.values():
+            if b.name == "main" or b.name.endswith("::main"):
+                return b
+    return body
+
+
+def run_program(program: Any, options: Optional[Options] = None) -> Report:
+    """Run the program's `main` on a fresh machine."""
+    options = options or Options()
+    m = Machine(program, options)
+    main = find_main(program)
+    old_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old_limit, RECURSION_LIMIT))
+    report: Report
+    try:
+        if main is None:
+            raise Unsupported("a program without `fn main`")
+        code = m.compile_body(main, {})
+        f = m.push_frame(code, [], None, None, None)
+        f.sync = True
+        m.run_frames(0)
+        report = Report("ok")
+        if options.check_leaks:
+            leak_report(m, report)
+    except RustPanic as p:
+        report = Report("panic", panic=PanicInfo(p.message, line_of(p.span), col_of(p.span), file_of(p.span)))
+    except UndefinedBehavior as u:
+        report = Report("ub", ub=UbInfo(u.cls, u.message, line_of(u.span), col_of(u.span), file_of(u.span)))
+        m.write_stderr(render_ub(u))
+    except LimitExceeded as e:
+        report = Report("limit", limit=e.what)
+        m.write_stderr(e.stderr if e.stderr is not None else f"error: {e.message}\n")
+    except ProgramExit as e:
+        report = Report("ok", exit_code_override=e.code)
+    except Unsupported as e:
+        report = Report("compile-error")
+        m.write_stderr(f"error: {e.message}\n" + (f"  --> {e.span!r}\n" if e.span is not None else ""))
+    except RecursionError:
+        report = Report("limit", limit="stack")
+        m.write_stderr("\nthread 'main' has overflowed its stack\nfatal runtime error: stack overflow, aborting\n")
+    except CompileError as e:
+        report = Report("compile-error")
+        m.write_stderr("".join(f"error: {d.message}\n" for d in e.diagnostics))
+    finally:
+        sys.setrecursionlimit(old_limit)
+    report.stdout = "".join(m.stdout)
+    report.stderr = "".join(m.stderr)
+    report.stats = stats(m)
+    report.machine = m  # type: ignore[attr-defined]  # for pictures and the step-through view
+    return report
+
+
+def leak_report(m: Machine, report: Report) -> None:
+    """Miri's leak check: every heap block still live at exit (Box::leak'd ones aside)."""
+    leaked = [a for a in m.mem.live_heap.values() if not a.leaked]
+    if not leaked:
+        return
+    leaked.sort(key=lambda a: a.id)
+    report.leaks = [Leak(a.id, a.size, str(a.ty), line_of(a.span), col_of(a.span)) for a in leaked]
+    first = leaked[0]
+    report.outcome = "ub"
+    report.ub = UbInfo(UbClass.LEAK, f"memory leaked: {first!r} ({first.size} bytes)", line_of(first.span), col_of(first.span), file_of(first.span))
+    lines = []
+    for a in leaked:
+        lines.append(f"error: memory leaked: {a!r} (Rust heap, size: {a.size}, type: {a.ty}), allocated here:\n")
+        lines.append(location_block(a.span))
+    lines.append("note: set `MIRIFLAGS=-Zmiri-ignore-leaks` to disable this check\n\n")
+    lines.append("error: aborting due to 1 previous error\n" if len(leaked) == 1 else f"error: aborting due to {len(leaked)} previous errors\n")
+    m.write_stderr("".join(lines))
+
+
+def line_of(span: Any) -> Optional[int]:
+    return span.line if span is not None else None
+
+
+def col_of(span: Any) -> Optional[int]:
+    return span.col if span is not None else None
+
+
+def file_of(span: Any) -> Optional[str]:
+    return span.file.name if span is not None else None
+
+
+def location_block(span: Any, label: str = "") -> str:
+    """`  --> file:line:col` and the source line with a caret underline, as rustc/Miri print."""
+    if span is None:
+        return "  --> <unknown>\n"
+    line = span.line
+    gutter = " " * len(str(line))
+    text = span.file.line_text(line)
+    end = span.end_col if span.end_line == line else len(text) + 1
+    carets = "^" * max(1, end - span.col)
+    out = f"{gutter}--> {span.file.name}:{line}:{span.col}\n{gutter} |\n{line} | {text}\n{gutter} | {' ' * (span.col - 1)}{carets}"
+    return out + (f" {label}\n" if label else "\n") + f"{gutter} |\n"
+
+
+def render_ub(u: UndefinedBehavior) -> str:
+    """The report Miri prints for undefined behaviour, with the allocations' history."""
+    out = [f"error: Undefined Behavior: {u.message}\n", location_block(u.span, "Undefined Behavior occurred here")]
+    out.append("  = help: this indicates a bug in the program: it performed an invalid operation, and caused Undefined Behavior\n")
+    if u.cls == UbClass.ALIASING:
+        out.append("  = help: this indicates a potential bug in the program: it performed an invalid operation, but the "
+                   "Stacked Borrows rules it violated are still experimental\n")
+    out.append("  = help: see https://doc.rust-lang.org/nightly/reference/behavior-considered-undefined.html for further information\n")
+    for a in u.allocs:
+        if isinstance(a, Allocation):
+            if a.span is not None:
+                out.append(f"help: {a!r} was allocated here:\n")
+                out.append(location_block(a.span))
+            if not a.live and a.free_span is not None:
+                out.append(f"help: {a!r} was deallocated here:\n")
+                out.append(location_block(a.free_span))
+    out.append("\nnote: some details are omitted, run with `MIRIFLAGS=-Zmiri-backtrace=full` for a verbose backtrace\n\n")
+    out.append("error: aborting due to 1 previous error\n\n")
+    return "".join(out)
+
+
+def stats(m: Machine) -> dict:
+    return {
+        "steps": m.steps,
+        "allocations": m.mem.allocations,
+        "frees": m.mem.frees,
+        "peak_heap_bytes": m.mem.peak_heap_bytes,
+        "peak_stack_bytes": m.peak_stack_bytes,
+        "max_stack_depth": m.max_frames,
+        "live_heap_bytes_at_exit": m.mem.heap_bytes,
+    }
