@@ -18,7 +18,7 @@ from . import errors, regions
 from .conflicts import places_conflict
 from .dataflow import Location, bits, solve, state_table
 from .init import EverInit, MaybeInit, MaybeUninit
-from .later_use import explain, closure_use_span, closure_head
+from .later_use import capture_use, closure_head, closure_use_span, explain
 from .liveness import compute as compute_liveness
 from .loans import BorrowsInScope, Loan, LoanSet
 from .move_paths import MoveData, rvalue_operands
@@ -147,7 +147,8 @@ class BodyCheck:
                     first = next(bits(ever))
                     init = self.md.inits[first]
                     is_arg = init.kind == "arg"
-                    first_span = decl.span if is_arg or init.loc == (0, 0) else init.span
+                    same_line = init.span is not None and init.span.line == decl.span.line
+                    first_span = decl.span if is_arg or same_line else init.span
                     self._emit(errors.assign_twice(decl.name, span, first_span if not is_arg else None, is_arg))
                     return
         else:
@@ -259,33 +260,55 @@ class BodyCheck:
         path = self.md.path_map[ir.Place(place.local)]
         possibly = bool(self.inits.get(loc, 0) & self._subtree(path))
         decl = self.info.body.locals[place.local]
-        loop_span = None
         name = self.info.local_name(place.local) or self.info.describe(place)
-        self._emit(errors.used_uninit(name, span, decl.span if decl.name else None, possibly, kind, loop_span))
+        self._emit(errors.used_uninit(name, span, decl.span if decl.name else None, possibly, kind))
 
     def _report_moved(self, place: ir.Place, path: int, loc: Location, span: Any, kind: str, moves: list[int]) -> None:
-        name = self.info.describe(ir.Place(place.local, self.md.paths[path].place.projection)) \
-            if not self._through_deref(place, path) else self.info.describe(place)
-        sites = []
+        info = self.info
+        name = info.describe(ir.Place(place.local, self.md.paths[path].place.projection)) \
+            if not self._through_deref(place, path) else info.describe(place)
+        sites, extra, notes = [], [], []
         partial = False
-        pts = self.info.points
         note_ty = None
         for m in moves:
             mv = self.md.moves[m]
             moved_place = self.md.paths[mv.path].place
             is_partial = len(moved_place.projection) > len(self.md.paths[path].place.projection)
             partial = partial or is_partial
-            in_loop = self._reaches(mv.loc, mv.loc) or mv.loc == loc or self._reaches(loc, mv.loc)
-            elem = pts.element(mv.loc)
-            closure = self._moved_into_closure(mv.loc)
+            in_loop = mv.loc == loc or self._reaches(mv.loc, mv.loc) and self._reaches(loc, mv.loc)
+            elem = info.points.element(mv.loc)
+            moved_name = info.describe(moved_place)
+            site = mv.span
+            closure = self._closure_move(elem, moved_place)
             method = isinstance(elem, ir.Call) and self._is_self_method(elem, moved_place)
-            label = errors.move_label(is_partial, in_loop, closure is not None, method, self.info.describe(moved_place))
-            sites.append((closure if closure is not None else mv.span, label))
+            if closure is not None:
+                site = closure[0]
+                if closure[1] is not None:
+                    extra.append((closure[1], "variable moved due to use in closure"))
+            elif method and elem.fn_span is not None:
+                site = elem.fn_span
+                fn = elem.func.ty.fn
+                self_span = getattr(getattr(fn.ast, "self_param", None), "span", None)
+                notes.append((f"`{fn.path}` takes ownership of the receiver `self`, which moves {errors.q(moved_name)}",
+                              self_span))
+            label = errors.move_label(is_partial, in_loop, closure is not None, method, moved_name)
+            sites.append((site, label))
             if note_ty is None:
-                ty = self.info.ty_str(self.info.place_ty(moved_place))
-                decl = self.info.body.locals[moved_place.local]
-                note_ty = (self.info.describe(moved_place), ty, decl.span if not is_partial and decl.name else None)
-        self._emit(errors.use_of_moved(kind, name, span, partial, sites, note_ty, None))
+                ty = info.ty_str(info.place_ty(moved_place))
+                decl = info.body.locals[moved_place.local]
+                note_ty = (moved_name, ty, decl.span if not is_partial and decl.name else None)
+        self._emit(errors.use_of_moved(kind, name, span, partial, sites, note_ty, None, extra, notes))
+
+    def _closure_move(self, elem: Any, moved: ir.Place) -> Optional[tuple[Any, Any]]:
+        """For a move into a closure: (the closure's head span, where its body uses the value)."""
+        if not (isinstance(elem, ir.Assign) and isinstance(elem.rvalue, ir.Aggregate)
+                and elem.rvalue.kind.kind == "closure"):
+            return None
+        index = next((i for i, op in enumerate(elem.rvalue.operands)
+                      if isinstance(op, ir.Move) and op.place == moved), None)
+        closure = getattr(elem.rvalue.kind.ty, "closure", None)
+        use = capture_use(self, closure, index) if index is not None else None
+        return closure_head(elem.span), use
 
     def _reaches(self, a: Location, b: Location) -> bool:
         """Whether b is reachable from a (strictly after it)."""
@@ -306,12 +329,6 @@ class BodyCheck:
             else:
                 todo.extend(pts.successors(cur))
         return False
-
-    def _moved_into_closure(self, loc: Location) -> Optional[Any]:
-        elem = self.info.points.element(loc)
-        if isinstance(elem, ir.Assign) and isinstance(elem.rvalue, ir.Aggregate) and elem.rvalue.kind.kind == "closure":
-            return closure_head(elem.span)
-        return None
 
     def _is_self_method(self, call: ir.Call, moved: ir.Place) -> bool:
         fn = getattr(getattr(call.func, "ty", None), "fn", None)
@@ -461,8 +478,14 @@ class BodyCheck:
             acc_use = closure_use_span(self, own)
         if kind == "assign" and place.is_local:
             acc_span = self._assign_lhs_span(span, name)
+        if own is not None and own.kind == "two-phase" and own.activations:
+            call = info.points.element(own.activations[0])
+            if isinstance(call, ir.Call):
+                acc_span = call.span
+        decl = info.body.locals[place.local]
+        decl_info = (decl.span, decl.name) if kind == "move" and decl.name and not decl.internal else None
         d = errors.conflict(access, name, acc_span, loan.kind, loan_name, loan_span, e, loan_use, None, acc_use,
-                            loan_use)
+                            loan_use, decl_info)
         self._emit(d)
 
     @staticmethod

@@ -33,6 +33,7 @@ class Explanation:
     dropped: str = ""  # dropped-later: the variable and its type
     dropped_ty: str = ""
     dtor: bool = False  # the dropped type has its own `impl Drop`
+    by_call: bool = False  # used-later: the use is the call the reference is the receiver of
 
 
 MUST_BE_VALID_VERB = {"return": "returning this value", "argument": "argument", "assignment": "assignment",
@@ -42,7 +43,7 @@ MUST_BE_VALID_VERB = {"return": "returning this value", "argument": "argument", 
 
 def add_explanation(d: Diagnostic, e: Explanation, borrow_desc: str, place: Optional[str]) -> Diagnostic:
     if e.kind == "used-later" and e.span is not None:
-        d.with_label(e.span, f"{borrow_desc}borrow later used here")
+        d.with_label(e.span, f"{borrow_desc}borrow later used {'by call' if e.by_call else 'here'}")
     elif e.kind == "used-later-in-loop" and e.span is not None:
         d.with_label(e.span, f"{borrow_desc}borrow later used here, in later iteration of loop")
     elif e.kind == "dropped-later" and e.span is not None:
@@ -60,7 +61,8 @@ def add_explanation(d: Diagnostic, e: Explanation, borrow_desc: str, place: Opti
 # ---------------------------------------------------------------- moves and initialisation
 
 def use_of_moved(kind: str, place: Optional[str], use_span: Span, partial: bool, moves: list[tuple[Span, str]],
-                 note_ty: Optional[tuple[Optional[str], str, Optional[Span]]], loop_span: Optional[Span]) -> Diagnostic:
+                 note_ty: Optional[tuple[Optional[str], str, Optional[Span]]], loop_span: Optional[Span],
+                 extra: list[tuple[Span, str]] = (), notes: list[tuple[str, Optional[Span]]] = ()) -> Diagnostic:
     """E0382.  kind: "use", "borrow", "assign"; moves: (span, label) of each move site;
     note_ty: (moved place name, its type, declaration span or None for a partial move)."""
     partially = "partially " if partial else ""
@@ -81,6 +83,10 @@ def use_of_moved(kind: str, place: Optional[str], use_span: Span, partial: bool,
     for span, label in moves:
         if span != use_span:
             d.with_label(span, label)
+    for span, label in extra:
+        d.with_label(span, label)
+    for message, span in notes:
+        d.with_note(message, span)
     if note_ty is not None and (partial or note_ty[2] is None):
         name, ty, _ = note_ty
         what = "partial move" if partial else "move"
@@ -99,17 +105,14 @@ def move_label(partial: bool, in_loop: bool, closure: bool, method: bool, place:
 
 
 def used_uninit(name: Optional[str], use_span: Span, decl_span: Optional[Span], possibly: bool,
-                kind: str, loop_span: Optional[Span] = None) -> Diagnostic:
+                kind: str) -> Diagnostic:
     """E0381: a binding used (or borrowed) before it is (definitely) assigned."""
+    state = "is possibly-uninitialized" if possibly else "isn't initialized"
+    d = Diagnostic.error(f"used binding {q(name)} {state}", "E0381")
     verb = "borrowed" if kind == "borrow" else "used"
-    adj = "possibly-uninitialized" if possibly else "isn't initialized"
-    msg = f"{'used' if kind != 'borrow' else 'used'} binding {q(name)} " + ("is possibly-uninitialized" if possibly else "isn't initialized")
-    d = Diagnostic.error(msg, "E0381")
-    d.with_primary(use_span, f"{q(name)} {verb} here but it {'is ' + adj if possibly else adj}")
+    d.with_primary(use_span, f"{q(name)} {verb} here but it {state}")
     if decl_span is not None:
         d.with_label(decl_span, "binding declared here but left uninitialized")
-    if loop_span is not None:
-        d.with_label(loop_span, f"if the `for` loop runs 0 times, {q(name)} is not initialized")
     return d
 
 
@@ -188,7 +191,8 @@ def not_mutable(action: str, place: Optional[str], span: Span, blame: str, blame
 
 def conflict(access: str, place: Optional[str], span: Span, loan_kind: str, loan_place: Optional[str],
              loan_span: Span, e: Explanation, closure_use: Optional[Span], access_closure: Optional[Span],
-             access_closure_use: Optional[Span], loan_closure_use: Optional[Span] = None) -> Diagnostic:
+             access_closure_use: Optional[Span], loan_closure_use: Optional[Span] = None,
+             decl: Optional[tuple[Span, str]] = None) -> Diagnostic:
     """The E0499 / E0502 / E0503 / E0505 / E0506 / E0500 / E0501 / E0524 family.
     access: "shared", "mut", "unique" (new borrows), "use", "move", "assign"."""
     loan_mut = loan_kind in ("mut", "two-phase")
@@ -349,5 +353,3 @@ def escaping_fnmut(span: Span) -> Diagnostic:
     d.with_note("...therefore, they cannot allow references to captured variables to escape")
     return d
 
-
-Unused = Any

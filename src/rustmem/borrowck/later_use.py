@@ -54,7 +54,21 @@ def explain(cx: "BodyCheck", loan: Loan, loc: Location) -> errors.Explanation:
         dtor = isinstance(ty, T.Adt) and ty.adt.lang is None and info.has_dtor(ty.adt)
         return errors.Explanation("dropped-later", span, dropped=info.local_name(local) or "value",
                                   dropped_ty=info.ty_str(ty), dtor=dtor)
+    elem = info.points.element(use_loc)
+    if isinstance(elem, ir.Call) and elem.args and isinstance(elem.args[0], (ir.Move, ir.Copy)) \
+            and elem.args[0].place.local == local and loan.kind == "two-phase" and loan.temp == local \
+            and elem.fn_span is not None:
+        return errors.Explanation("used-later", _method_name(elem.fn_span), by_call=True)
     return errors.Explanation("used-later-in-loop" if looped else "used-later", span)
+
+
+def _method_name(span: Span) -> Span:
+    """The method's name at the start of a call's `name(args)` span."""
+    text = span.text
+    n = 0
+    while n < len(text) and (text[n].isalnum() or text[n] == "_"):
+        n += 1
+    return Span(span.file, span.lo, span.lo + n) if n else span
 
 
 def _bits(n: int):
@@ -140,14 +154,19 @@ def closure_head(span: Span) -> Span:
 
 def closure_use_span(cx: "BodyCheck", loan: Loan) -> Optional[Span]:
     """Where the closure that captured the loan uses the captured variable."""
-    if loan.closure is None or cx.info.program is None:
+    if loan.closure is None:
         return None
-    closure, span, index = loan.closure
-    body = cx.info.program.closures.get(closure)
-    name = cx.info.describe(loan.place)
-    if body is None:
+    closure, _, index = loan.closure
+    return capture_use(cx, closure, index)
+
+
+def capture_use(cx: "BodyCheck", closure: Any, index: int) -> Optional[Span]:
+    """The first place a closure's body mentions its capture number `index`."""
+    program = cx.info.program
+    body = program.closures.get(closure) if program is not None else None
+    if body is None or index >= len(body.upvars):
         return None
-    var = body.upvars[index][0] if index < len(body.upvars) else (name or "").lstrip("*")
+    var = body.upvars[index][0]
     for bb in body.blocks:
         for elem in [*bb.statements, bb.terminator]:
             if elem is None or not _mentions_upvar(elem, index):
