@@ -194,3 +194,42 @@ def test_returning_an_elided_parameter_lifetime_is_e0621() -> None:
 
 def test_returning_the_same_lifetime_is_accepted() -> None:
     assert borrowck.check_body(_returns(T.Region("'b"), T.Region("'b"), ["'a", "'b"])) == []
+
+
+VEC = T.AdtDef("Vec", "struct", [], ["T"], [T.VariantDef("Vec", "named", [])], lang="Vec")
+VEC_I32 = T.Adt(VEC, (T.USIZE,))
+R1 = T.Region("'_1")
+PUSH = T.FnDef("push", "Vec::push", ["'_1"], ["T"], T.FnSig([T.Ref(R1, True, T.Adt(VEC, (T.Param("T"),))), T.Param("T")], UNIT))
+LEN = T.FnDef("len", "Vec::len", ["'_1"], ["T"], T.FnSig([T.Ref(R1, False, T.Adt(VEC, (T.Param("T"),)))], T.USIZE))
+POP = T.FnDef("pop", "Vec::pop", ["'_1"], ["T"], T.FnSig([T.Ref(R1, True, T.Adt(VEC, (T.Param("T"),)))], T.USIZE))
+
+
+def _push_of(inner: T.FnDef, inner_kind: str) -> ir.Body:
+    """v.push(v.len()) / v.push(v.pop()): the receiver's autoref is a two-phase borrow."""
+    src = f"fn main() {{\n    let mut v = Vec::new();\n    v.push(v.{inner.name}());\n}}\n"
+    b = MirBuilder(src)
+    v = b.local(VEC_I32, "v", mutable=True)
+    recv = b.local(T.Ref(T.ERASED, True, VEC_I32))
+    arg_ref = b.local(T.Ref(T.ERASED, inner_kind == "mut", VEC_I32))
+    arg = b.local(T.USIZE)
+    fn_ty = lambda fn: ir.Constant(fn, T.FnDefTy(fn, (T.USIZE,)))  # noqa: E731
+    b.block([ir.Assign(b.span("Vec::new()"), ir.Place(v), ir.Use(ir.Constant(None, VEC_I32))),
+             ir.Assign(b.span("v", after="\n    "), ir.Place(recv), ir.Ref(T.ERASED, "two-phase", ir.Place(v))),
+             ir.Assign(b.span("v", after="push("), ir.Place(arg_ref), ir.Ref(T.ERASED, inner_kind, ir.Place(v)))],
+            ir.Call(b.span(f"v.{inner.name}()"), fn_ty(inner), [ir.Move(ir.Place(arg_ref))], ir.Place(arg), 1))
+    b.block([], ir.Call(b.span("v.push("), fn_ty(PUSH), [ir.Move(ir.Place(recv)), ir.Move(ir.Place(arg))],
+                        ir.Place(0), 2, fn_span=b.span("push")))
+    b.block([], ir.Return(b.span("}\n", after="());")))
+    return b.body()
+
+
+def test_two_phase_borrow_allows_reads_in_arguments() -> None:
+    assert borrowck.check_body(_push_of(LEN, "shared")) == []
+
+
+def test_two_phase_borrow_rejects_a_second_mutable_borrow() -> None:
+    diags = borrowck.check_body(_push_of(POP, "mut"))
+    assert codes(diags) == [(3, "E0499")]
+    labels = [(lab.span.text, lab.text) for lab in diags[0].labels]
+    assert labels == [("v", "second mutable borrow occurs here"), ("v", "first mutable borrow occurs here"),
+                      ("push", "first borrow later used by call")]

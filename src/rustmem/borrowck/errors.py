@@ -192,9 +192,10 @@ def not_mutable(action: str, place: Optional[str], span: Span, blame: str, blame
 def conflict(access: str, place: Optional[str], span: Span, loan_kind: str, loan_place: Optional[str],
              loan_span: Span, e: Explanation, closure_use: Optional[Span], access_closure: Optional[Span],
              access_closure_use: Optional[Span], loan_closure_use: Optional[Span] = None,
-             decl: Optional[tuple[Span, str]] = None) -> Diagnostic:
+             decl: Optional[tuple[Span, str]] = None, same_site: bool = False) -> Diagnostic:
     """The E0499 / E0502 / E0503 / E0505 / E0506 / E0500 / E0501 / E0524 family.
-    access: "shared", "mut", "unique" (new borrows), "use", "move", "assign"."""
+    access: "shared", "mut", "unique" (new borrows), "use", "move", "assign"; same_site: the loan was
+    taken by this very statement, in an earlier iteration of a loop."""
     loan_mut = loan_kind in ("mut", "two-phase")
     if access == "unique" and loan_kind == "unique":
         d = Diagnostic.error(f"two closures require unique access to {q(place)} at the same time", "E0524")
@@ -218,7 +219,7 @@ def conflict(access: str, place: Optional[str], span: Span, loan_kind: str, loan
         return add_explanation(d, e, "first ", loan_place)
     if access == "mut" and loan_mut:
         d = Diagnostic.error(f"cannot borrow {q(place)} as mutable more than once at a time", "E0499")
-        if loan_span == span and e.kind in ("used-later-in-loop", "used-later"):
+        if same_site and e.kind in ("used-later-in-loop", "used-later"):
             d.with_primary(span, f"{q(place)} was mutably borrowed here in the previous iteration of the loop")
             if e.span is not None:
                 d.with_label(e.span, "first borrow used here, in later iteration of loop")
