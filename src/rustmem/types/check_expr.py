@@ -291,6 +291,8 @@ class ExprChecker:
         return self.type_relative(base, seg, span)
 
     def type_relative(self: Any, base: Ty, seg: ast.PathSegment, span: Any) -> tuple[Any, Ty]:
+        if isinstance(base, ErrorTy):
+            return None, ERROR
         found = probe_assoc(self, base, seg.name)
         if found is None:
             if isinstance(base, Adt) and base.adt.is_enum:
@@ -309,6 +311,8 @@ class ExprChecker:
         return ConstRes(c.ast, ty), ty
 
     def value_def(self: Any, d: Any, seg: ast.PathSegment, span: Any) -> tuple[Any, Ty]:
+        if isinstance(d, ErrorTy):
+            return None, ERROR
         if isinstance(d, FnDef):
             return self.fn_res(d, (), seg, span, None)
         if isinstance(d, CtorDef):

@@ -41,8 +41,6 @@ class CrateChecker:
         self.in_progress: set[FnDef] = set()
 
     def check(self) -> None:
-        if self.diags:
-            return  # item-level errors: bodies would only cascade
         for fn in list(self.bodies):
             self.check_fn(fn)
         for c in self.collector.consts:

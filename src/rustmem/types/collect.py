@@ -181,6 +181,9 @@ class Collector:
         for module, (path, alias, glob, span) in left:
             if not self.is_std:
                 self.diags.append(errors.unresolved_import(path.span, str(path), path.name))
+            if not glob:  # uses of the name are then errors already reported
+                module.types.setdefault(alias or path.name, ERROR)
+                module.values.setdefault(alias or path.name, ERROR)
 
     def resolve_use(self, module: Module, path: ast.Path, alias: Optional[str], glob: bool) -> bool:
         names = [s.name for s in path.segments]

@@ -252,9 +252,13 @@ class LayoutCx:
         discrs = [v.discriminant for v in ty.adt.variants]
         repr_inhibits = "C" in attrs.repr or attrs.int is not None
         if len(present) == 1 and not repr_inhibits:
-            # One variant that needs storage: laid out as a struct, no tag.
+            # One variant needs storage: it is laid out as a struct, with no tag (the others
+            # are uninhabited and hold only zero-sized fields, all at offset 0).
             only = self.univariant(variants[present[0]], repr_c=False, min_align=attrs.align)
-            return Layout(only.size, only.align, only.offsets, niche=only.niche, uninhabited=only.uninhabited)
+            per_variant = tuple(only if i == present[0] else Layout(0, 1, (0,) * len(fields), uninhabited=True)
+                                for i, fields in enumerate(variants))
+            return Layout(only.size, only.align, only.offsets, per_variant, niche=only.niche,
+                          uninhabited=only.uninhabited)
         tagged = self.tagged_enum(variants, discrs, attrs)
         explicit = has_explicit_discriminants(ty.adt)
         niche = None if repr_inhibits or explicit else self.niche_filled_enum(variants, absent)
