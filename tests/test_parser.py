@@ -494,6 +494,11 @@ def test_format_string_errors(call, message, col):
     ("x fn main() {}\n", ("expected one of `!` or `::`, found keyword `fn`", 1, 3)),
     ("fn main() {\n    if x { 1 } else\n}\n", ("expected `{`, found `}`", 3, 1)),
     ("struct S { a: i32 b: i32 }\n", ("expected `,`, or `}`, found `b`", 1, 18)),
+    ("struct S {\n    : String,\n}\n", ("expected identifier, found `:`", 2, 5)),
+    ("fn main() {\n    let s = 'ab';\n}\n", ("character literal may only contain one codepoint", 2, 13)),
+    ("fn main() {\n    let c = '{;\n}\n", ("unterminated character literal", 2, 13)),
+    ("fn main() {\n    let c = ['\\'', '\\\\', 'é'];\n    f(\n}\n", ("mismatched closing delimiter: `}`", 4, 1)),
+    ("fn main() {\n    let f = || g()\n    f();\n}\n", ("expected `;`, found `f`", 2, 19)),
     ("fn main() {\n    let = 5;\n}\n", ("expected pattern, found `=`", 2, 9)),
     ("fn main() -> {\n}\n", ("expected type, found `{`", 1, 14)),
 ])

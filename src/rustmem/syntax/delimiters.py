@@ -27,7 +27,7 @@ class _Lexer:
         self.file = file
         self.data = file.data
         self.delims: list[tuple[int, int]] = []  # (byte, offset)
-        self.prefix_errors: list[CompileError] = []  # not fatal: rustc reports them and goes on
+        self.early_errors: list[CompileError] = []  # not fatal: rustc reports them and goes on
 
     def error(self, lo: int, hi: int, message: str, code: Optional[str] = None, label: str = "") -> CompileError:
         return CompileError(Diagnostic.error(message, code).with_primary(Span(self.file, lo, hi), label))
@@ -61,7 +61,7 @@ class _Lexer:
                     i = self.char_or_lifetime(i)
                 elif i < n and data[i] in (_QUOTE, _APOS, _HASH) and not (0x30 <= word[0] <= 0x39):
                     # Rust 2021 reserves `ident"..."`, `ident'...'` and `ident#` for future prefixes
-                    self.prefix_errors.append(self.error(
+                    self.early_errors.append(self.error(
                         start, i, f"prefix `{word.decode('utf-8', 'replace')}` is unknown", label="unknown prefix"))
             else:
                 i += 1
@@ -106,7 +106,7 @@ class _Lexer:
         """At a `'`: skip a char literal (`'x'`, `'\\n'`) or a lifetime/label (`'a`)."""
         data, n = self.data, len(self.data)
         if i + 1 < n and data[i + 1] == _BACKSLASH:
-            j = i + 2
+            j = i + 3  # past the backslash and the escaped character, which may be `'`
             while j < n and data[j] != _APOS and data[j] != _NL:
                 j += 1
             return j + 1
@@ -116,7 +116,16 @@ class _Lexer:
             j += 1
         if j < n and data[j] == _APOS:
             return j + 1
-        return i + 1
+        if i + 1 < n and _is_ident(data[i + 1]) and not 0x30 <= data[i + 1] <= 0x39:
+            # a lifetime or label; `'abc'` is a char literal with several characters
+            j = i + 1
+            while j < n and _is_ident(data[j]):
+                j += 1
+            if j < n and data[j] == _APOS:
+                self.early_errors.append(self.error(i, j + 1, "character literal may only contain one codepoint"))
+                return j + 1
+            return j
+        raise self.error(i, i + 1, "unterminated character literal", "E0762")
 
 
 def _indent(file: SourceFile, offset: int) -> int:
@@ -163,9 +172,9 @@ def check_delimiters(file: SourceFile) -> Optional[CompileError]:
     try:
         lexer.run()
     except CompileError as e:
-        return lexer.prefix_errors[0] if lexer.prefix_errors else e
-    if lexer.prefix_errors:
-        return lexer.prefix_errors[0]
+        return lexer.early_errors[0] if lexer.early_errors else e
+    if lexer.early_errors:
+        return lexer.early_errors[0]
     stack: list[tuple[int, int]] = []
     mismatches: list[tuple[int, int, int, Optional[int]]] = []  # closer, at, unclosed at, candidate at
     last_found = -1

@@ -93,6 +93,11 @@ _WANTS_EXPR = frozenset(("=", "==", "!=", "<", "<=", ">", ">=", "+", "-", "*", "
                          "return", "!"))
 
 
+# Tokens that can end an expression statement.
+_EXPR_ENDS = frozenset((")", "]", "?", "identifier", "integer_literal", "float_literal", "string_content", '"',
+                        "char_literal", "true", "false", "self"))
+
+
 def _expected(conv: Any, what: str, found: Optional[Node], at: Span) -> CompileError:
     return CompileError(Diagnostic.error(f"expected {what}, found {describe(conv, found)}").with_primary(at, f"expected {what}"))
 
@@ -165,8 +170,16 @@ def _unexpected_tokens(conv: Any, root: Node, bad: Node) -> CompileError:
         if len(leaves) == 1 and first is not None and first.type == "identifier":
             return _expected(conv, "one of `!` or `::`", nxt, next_span)
         return _expected(conv, "item", first, first_span)
+    after_prev = conv.span(prev).shrink_to_hi() if prev is not None else first_span
     if parent in ("field_declaration_list", "enum_variant_list", "field_initializer_list"):
-        after_prev = conv.span(prev).shrink_to_hi() if prev is not None else first_span
+        if prev is not None and prev.type in (",", "{"):
+            return _expected(conv, "identifier", first, first_span)
         return CompileError(Diagnostic.error(f"expected `,`, or `}}`, found {describe(conv, first)}")
                             .with_primary(after_prev, "help: try adding a comma: `,`"))
+    if (prev is not None and first is not None and prev.type in _EXPR_ENDS
+            and conv.span(first).line > conv.span(prev).line and first.type in ("identifier", "self")):
+        # a statement on the next line after an expression: the `;` between them is missing
+        err = _expected(conv, "`;`", first, after_prev)
+        err.diagnostics[0].labels[0].text = "help: add `;` here"
+        return err
     return _expected(conv, "expression", first, first_span)
