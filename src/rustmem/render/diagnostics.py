@@ -75,9 +75,25 @@ class _Multiline:
         return _Ann(0, 0, self.primary, None, "line", self.depth)
 
 
+def _char_width(c: str) -> int:
+    """Terminal columns of C: 4 for a tab, 2 for East Asian wide, 0 for combining marks."""
+    if c == "\t":
+        return TAB_WIDTH
+    if c < "\u0300":
+        return 1
+    import unicodedata  # only for lines that need it
+
+    if unicodedata.combining(c):
+        return 0
+    return 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
+
+
 def _display_col(text: str, char_col: int) -> int:
     """0-based display column of the 0-based character column CHAR_COL of TEXT."""
-    return sum(TAB_WIDTH if c == "\t" else 1 for c in text[:char_col])
+    prefix = text[:char_col]
+    if prefix.isascii() and "\t" not in prefix:
+        return len(prefix)
+    return sum(_char_width(c) for c in prefix)
 
 
 def _position(file: SourceFile, offset: int) -> tuple[int, int]:
@@ -171,6 +187,20 @@ class _Grid:
         for i, ch in enumerate(text):
             self.putc(row, col + i, ch)
 
+    def put_source(self, row: int, col: int, text: str) -> None:
+        """Source text, each character taking as many cells as it takes columns."""
+        for ch in text:
+            width = _char_width(ch)
+            if ch == "\t":
+                self.puts(row, col, " " * TAB_WIDTH)
+            elif width == 0 and col > 0:
+                self.rows[row][col - 1] += ch
+            else:
+                self.putc(row, col, ch)
+                for extra in range(1, width):
+                    self.putc(row, col + extra, "")  # the right half of a wide character
+            col += width
+
     def text_lines(self) -> list[str]:
         return ["".join(row).rstrip() for row in self.rows]
 
@@ -203,7 +233,7 @@ def _render_source_line(grid: _Grid, layout: _Layout, file: SourceFile, line_no:
     source = file.line_text(line_no)
     grid.puts(row0, 0, str(line_no).rjust(layout.line_num_width))
     grid.putc(row0, w_off - 2, "|")
-    grid.puts(row0, c_off, source.replace("\t", " " * TAB_WIDTH))
+    grid.put_source(row0, c_off, source)
 
     # A multi-line span that starts a line's code is drawn as `/` in the margin.
     if all(a.kind in ("start", "line") for a in anns) and any(a.kind == "start" for a in anns):
@@ -320,8 +350,7 @@ def _render_file(lines_out: list[str], layout: _Layout, file: SourceFile,
                 between = line_no + 1
                 grid.puts(row, 0, str(between).rjust(layout.line_num_width))
                 grid.putc(row, w_off - 2, "|")
-                grid.puts(row, layout.code_offset,
-                          file.line_text(between).replace("\t", " " * TAB_WIDTH))
+                grid.put_source(row, layout.code_offset, file.line_text(between))
                 for depth in open_depths:
                     grid.putc(row, w_off + depth - 1, "|")
     lines_out.extend(grid.text_lines())
