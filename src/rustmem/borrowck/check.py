@@ -73,7 +73,19 @@ class BodyCheck:
                 self._terminator(data.terminator, (b, len(data.statements)))
         for longer, shorter in self.rcx.universal_errors():
             self._universal_error(longer, shorter)
+        self._escaping_environment()
         return self.diags
+
+    def _escaping_environment(self) -> None:
+        """An `FnMut` closure returning a reference into what it captured."""
+        rcx = self.rcx
+        if rcx.env_region is None:
+            return
+        returned = {rcx.vid(r) for r in rcx.ty_regions(self.info.local_tys[0]) if r != T.ERASED}
+        path = rcx.path(rcx.env_region, lambda r: r in returned) if returned else None
+        if path:
+            blame = rcx.best_blame(path)
+            self._emit(errors.escaping_fnmut(blame.span if blame is not None else self.info.body.span))
 
     def loans_at(self, loc: Location) -> int:
         return self.in_scope.get(loc, 0)

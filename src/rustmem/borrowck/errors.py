@@ -347,6 +347,17 @@ def explicit_lifetime_required(param: str, span: Span, region: str) -> Diagnosti
     return d.with_help(f"add explicit lifetime `{region}` to the type of `{param}`")
 
 
+def escaping_data(what: str, param: str, param_span: Span, span: Span, region: str, category: str) -> Diagnostic:
+    """E0521: a parameter's borrow must outlive `'static` (stored somewhere global)."""
+    d = Diagnostic.error(f"borrowed data escapes outside of {what}", "E0521")
+    d.with_primary(span, f"`{param}` escapes the {what} body here")
+    d.with_label(param_span, f"`{param}` is a reference that is only valid in the {what} body")
+    verb = {"argument": "argument"}.get(category, "assignment")
+    name = region if not region.startswith("'_") else "'1"
+    d.with_label(span, f"{verb} requires that `{name}` must outlive `'static`")
+    return d
+
+
 def escaping_fnmut(span: Span) -> Diagnostic:
     d = Diagnostic.error("captured variable cannot escape `FnMut` closure body")
     d.with_primary(span, "returns a reference to a captured variable which escapes the closure body")

@@ -224,6 +224,15 @@ def _anon_param(cx: "BodyCheck", vid: int) -> Optional[tuple[str, Any]]:
     return None
 
 
+def _param_with(cx: "BodyCheck", vid: int) -> Optional[tuple[str, Any]]:
+    region = cx.rcx.regions[vid]
+    fn = cx.info.body.fn_def
+    for local, ty in zip(cx.info.body.args(), fn.sig.inputs):
+        if region in _regions(ty):
+            return cx.info.local_name(local) or "self", cx.info.body.locals[local].span
+    return None
+
+
 def _regions(ty: T.Ty):
     from .places import regions_in
     return regions_in(ty)
@@ -237,6 +246,11 @@ def universal_error(cx: "BodyCheck", longer: int, shorter: int) -> Optional[Diag
     category = blame.category if blame is not None else "boring"
     lname, sname = rcx.name(longer), rcx.name(shorter)
     anon = _anon_param(cx, longer)
+    if shorter == rcx.static and category in ("assignment", "argument", "call-return"):
+        param = anon or _param_with(cx, longer)
+        if param is not None:
+            what = "method" if getattr(cx.info.body.fn_def, "self_kind", None) else "function"
+            return errors.escaping_data(what, param[0], param[1], span, lname, blame.category if blame else "")
     if anon is not None and not sname.startswith("'_"):
         return errors.explicit_lifetime_required(anon[0], span, sname)
     decls = []

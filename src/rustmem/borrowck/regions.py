@@ -57,6 +57,7 @@ class RegionCx:
         self.values: list[int] = []
         self.ends: list[int] = []  # per vid: bitset over indexes into self.universal
         self.known: set[tuple[int, int]] = set()
+        self.env_region: Optional[int] = None  # an `FnMut` closure's borrow of its environment
         self._fresh = self.FRESH_BASE
         self._cache: dict[Any, T.Ty] = {}
         self._closure_regions: dict[Any, T.Region] = {}
@@ -314,10 +315,15 @@ def _universal_regions(rcx: RegionCx) -> None:
     sig = getattr(fn, "sig", None)
     if body.is_closure or sig is None or not isinstance(fn, T.FnDef):
         # A closure's free regions come from its creator: every point, never reported here.
+        # Except an `FnMut` closure's borrow of its own environment, which lasts one call.
+        env = info.local_tys[1] if body.is_closure and body.arg_count >= 1 else None
+        own = env.region if isinstance(env, T.Ref) and getattr(fn, "kind", "") == "FnMut" else None
         for local in [0, *body.args()]:
             for r in rcx.ty_regions(info.local_tys[local]):
-                if r != T.ERASED:
+                if r != T.ERASED and r != own:
                     rcx.external.add(rcx.vid(r))
+        if own is not None:
+            rcx.env_region = rcx.vid(own)
         return
     named: list[T.Region] = [T.Region(n) for n in fn.lifetimes if n != "'static"]
     for ty in [*sig.inputs, sig.output]:
