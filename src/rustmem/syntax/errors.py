@@ -39,10 +39,13 @@ def _first_problem(root: Node) -> Optional[Node]:
 
 
 def _leaves(n: Node) -> list[Node]:
+    """The tokens under n in order, comments left out."""
     out: list[Node] = []
     stack = [n]
     while stack:
         x = stack.pop()
+        if x.type in ("line_comment", "block_comment"):
+            continue
         if x.child_count == 0:
             out.append(x)
         else:
@@ -154,7 +157,7 @@ def _unexpected_tokens(conv: Any, root: Node, bad: Node) -> CompileError:
     last = leaves[-1] if leaves else None
     first_span: Span = conv.span(first) if first is not None else conv.span(bad)
     next_span: Span = conv.span(nxt) if nxt is not None else conv.span(root).shrink_to_hi()
-    parent = bad.parent.type if bad.parent is not None else ""
+    parent = bad.parent.type if bad.parent is not None else "source_file"  # the root itself may be ERROR
     suffix = _bad_suffix(conv, first, nxt, prev)
     if suffix is not None:
         return suffix
