@@ -217,3 +217,19 @@ def test_tables_match_rustc(rustc: str, tmp_path: Path, probe) -> None:
             lo, hi = layout.tag.niche_variants
             decoded = lo + ((stored - layout.tag.niche_start) & ((1 << (8 * layout.tag.size)) - 1))
             assert not lo <= decoded <= hi, (ty, value)
+
+
+def test_std_attributes_read_back_from_the_stubs_match_the_parser() -> None:
+    """std ADTs lose their AST after loading; layout.py reads their attributes from the stub
+    text instead, which must agree with what the parser sees."""
+    from rustmem.syntax import ast, parse_text
+    from rustmem.types.layout import STD_DIR, std_stub_attrs
+
+    expected = {}
+    for path in sorted(STD_DIR.glob("*.rs")):
+        for item in parse_text(path.read_text(), path.name).items:
+            if isinstance(item, (ast.Struct, ast.Enum)) and item.attrs:
+                expected[f"{path.stem}::{item.name}"] = [(a.name, [x.replace(" ", "") for x in a.args])
+                                                         for a in item.attrs]
+    read = {k: v for k, v in std_stub_attrs().items() if v}
+    assert read == expected

@@ -21,7 +21,9 @@ MaybeUninit hide the niches of what they hold.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal, Optional, Protocol
 
 from .ty import (
@@ -29,7 +31,7 @@ from .ty import (
     RawPtr, Ref, Slice, Str, Tuple, Ty,
 )
 
-POINTER_SIZE = 8
+STD_DIR = Path(__file__).resolve().parent / "std"
 
 
 class FieldTys(Protocol):
@@ -430,10 +432,9 @@ class ReprAttrs:
 def adt_attrs(adt: Any) -> ReprAttrs:
     """The layout attributes of an ADT's declaration (`#[repr(...)]`, valid-range attributes)."""
     out = ReprAttrs()
-    for attr in getattr(getattr(adt, "ast", None), "attrs", None) or []:
-        if attr.name == "repr":
-            for arg in attr.args:
-                arg = arg.replace(" ", "")
+    for name, args in declared_attrs(adt):
+        if name == "repr":
+            for arg in args:
                 if arg in INT_SIZES:
                     out.int = arg
                 elif arg.startswith("packed"):
@@ -442,11 +443,41 @@ def adt_attrs(adt: Any) -> ReprAttrs:
                     out.align = int(arg[6:-1])
                 else:
                     out.repr.add(arg)
-        elif attr.name == "rustc_layout_scalar_valid_range_start":
-            out.valid_start = int(attr.args[0].replace("_", ""))
-        elif attr.name == "rustc_layout_scalar_valid_range_end":
-            out.valid_end = int(attr.args[0].replace("_", ""))
+        elif name == "rustc_layout_scalar_valid_range_start":
+            out.valid_start = int(args[0].replace("_", ""))
+        elif name == "rustc_layout_scalar_valid_range_end":
+            out.valid_end = int(args[0].replace("_", ""))
     return out
+
+
+def declared_attrs(adt: Any) -> list[tuple[str, list[str]]]:
+    """(name, args) of each attribute on the ADT's declaration.  The type checker keeps the
+    AST of user ADTs; for std ADTs, whose AST it drops after loading, the attributes are read
+    back from the stub text (`adt.path` is `module::Name`)."""
+    attrs = getattr(getattr(adt, "ast", None), "attrs", None)
+    if attrs is not None:
+        return [(a.name, [x.replace(" ", "") for x in a.args]) for a in attrs]
+    return std_stub_attrs().get(adt.path, [])
+
+
+_STD_ATTRS: Optional[dict[str, list[tuple[str, list[str]]]]] = None
+_DECL = re.compile(r"((?:#\[[^\]]*\]\s*)+)(?:pub(?:\([a-z]+\))?\s+)?(?:struct|enum)\s+(\w+)")
+_ATTR = re.compile(r"#\[\s*(\w+)\s*(?:\((.*?)\)|=\s*\"([^\"]*)\")?\s*\]")
+
+
+def std_stub_attrs() -> dict[str, list[tuple[str, list[str]]]]:
+    """The attributes of every ADT declared in the std stubs, by `module::Name` (read once)."""
+    global _STD_ATTRS
+    if _STD_ATTRS is None:
+        _STD_ATTRS = {}
+        for path in sorted(STD_DIR.glob("*.rs")):
+            for block, name in _DECL.findall(path.read_text(encoding="utf-8")):
+                attrs = []
+                for attr, inner, value in _ATTR.findall(block):
+                    args = [value] if value else [a.replace(" ", "") for a in inner.split(",") if a.strip()]
+                    attrs.append((attr, args))
+                _STD_ATTRS[f"{path.stem}::{name}"] = attrs
+    return _STD_ATTRS
 
 
 def with_valid_range(layout: Layout, start: Optional[int], end: Optional[int]) -> Layout:
