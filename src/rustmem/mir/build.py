@@ -25,6 +25,7 @@ from .control import ControlMixin
 from .expr import ExprMixin
 from .macros import MacroMixin
 from .matches import MatchMixin
+from .matches import is_path_pat
 from .scope import BreakableScope, Scope, ScopeMixin, end_span
 
 
@@ -149,7 +150,7 @@ class Builder(ScopeMixin, ExprMixin, CallMixin, ControlMixin, MatchMixin, MacroM
             local = self.new_local(ty, span, "self", pat.mutable, user=True)
             self.var_locals[pat] = local
             return local, True
-        if isinstance(pat, ast.IdentPat) and pat.sub is None and self.binding_mode(pat) == "value" and pat.res is None:
+        if isinstance(pat, ast.IdentPat) and pat.sub is None and self.binding_mode(pat) == "value" and not is_path_pat(pat):
             local = self.new_local(ty, span, pat.name, pat.mutable, user=True)
             self.var_locals[pat] = local
             return local, True

@@ -17,6 +17,7 @@ from ..types import results as R
 from ..types import ty as T
 from . import ir
 from .expr import unparen
+from .matches import is_path_pat
 from .scope import BreakableScope
 
 UNIT_RVALUE = ir.Use(ir.Constant((), T.UNIT))
@@ -121,7 +122,7 @@ class ControlMixin:
             self.extended, self.extend_scope = saved
 
     def is_simple_binding(self, pat: ast.Pat) -> bool:
-        return (isinstance(pat, ast.IdentPat) and pat.sub is None and pat.res is None
+        return (isinstance(pat, ast.IdentPat) and pat.sub is None and not is_path_pat(pat)
                 and self.binding_mode(pat) == "value" and not self.results.pat_adjustments.get(pat))
 
     # ---------------------------------------------------------------- if
@@ -319,7 +320,7 @@ def pattern_bindings(pat: Any) -> list[ast.IdentPat]:
 
     def walk(p: Any) -> None:
         if isinstance(p, ast.IdentPat):
-            if p.res is None:
+            if not is_path_pat(p):
                 out.append(p)
             if p.sub is not None:
                 walk(p.sub)

@@ -218,7 +218,7 @@ class ExprMixin:
             return self.as_place(e.operand, mutable).deref()
         scope = self.extend_scope if id(e) in self.extended else self.temp_scope
         local = self.temp_in(self.expr_ty(e), e.span, scope)
-        self.into(ir.Place(local), e)
+        self.into_unadj(ir.Place(local), e)
         self.schedule_drop(local, e.span, scope)
         return ir.Place(local)
 
@@ -282,7 +282,7 @@ class ExprMixin:
         if is_place_expr(e):
             return self.consume(self.as_place_unadj(e), self.expr_ty(e))
         local = self.new_temp(self.expr_ty(e), e.span)
-        self.into(ir.Place(local), e)
+        self.into_unadj(ir.Place(local), e)
         self.schedule_drop(local, e.span)
         return ir.Move(ir.Place(local))
 
@@ -340,7 +340,7 @@ class ExprMixin:
             if rv is not None:
                 return rv
         local = self.new_temp(self.expr_ty(e), e.span)
-        self.into(ir.Place(local), e)
+        self.into_unadj(ir.Place(local), e)
         self.schedule_drop(local, e.span)
         return ir.Use(ir.Move(ir.Place(local)))
 

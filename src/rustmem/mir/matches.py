@@ -204,7 +204,7 @@ class MatchMixin:
             if isinstance(pat, (ast.WildPat, ast.RestPat)):
                 continue
             if isinstance(pat, ast.IdentPat):
-                if pat.res is not None:
+                if is_path_pat(pat):
                     self.test_ctor(place, ty, pat, pat.res, fail)
                     continue
                 bindings = bindings + [(pat, place, ty)]
@@ -328,6 +328,12 @@ class MatchMixin:
         return items
 
 
+def is_path_pat(p: ast.IdentPat) -> bool:
+    """An identifier pattern that names a unit struct, unit variant or const (`None`, `MAX`)
+    rather than introducing a binding."""
+    return isinstance(p.res, (R.CtorRes, R.ConstRes))
+
+
 def is_rest(p: ast.Pat) -> bool:
     return isinstance(p, ast.RestPat) or (isinstance(p, ast.IdentPat) and isinstance(p.sub, ast.RestPat))
 
@@ -355,7 +361,7 @@ def all_idents(pat: Any) -> list[ast.IdentPat]:
     out: list[ast.IdentPat] = []
 
     def walk(p: Any) -> None:
-        if isinstance(p, ast.IdentPat) and p.res is None:
+        if isinstance(p, ast.IdentPat) and not is_path_pat(p):
             out.append(p)
         for c in ast.children(p):
             walk(c)
