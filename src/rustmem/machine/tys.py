@@ -120,7 +120,12 @@ class TypeView:
         if isinstance(ty, T.Tuple):
             return list(ty.elems)
         if isinstance(ty, T.ClosureTy):
-            return [c[3] for c in ty.closure.captures]
+            out = []
+            for _name, _binding, mode, var_ty in ty.closure.captures:
+                if mode in ("ref", "refmut"):
+                    var_ty = T.Ref(T.ERASED, mode == "refmut", var_ty)
+                out.append(var_ty)
+            return out
         return list(self.tcx.field_tys(ty, variant))
 
     def drop_impl(self, adt: Any) -> Any:
