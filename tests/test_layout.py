@@ -233,3 +233,42 @@ def test_std_attributes_read_back_from_the_stubs_match_the_parser() -> None:
                                                          for a in item.attrs]
     read = {k: v for k, v in std_stub_attrs().items() if v}
     assert read == expected
+
+
+CLOSURES = """
+fn main() {
+    let a = 1u8;
+    let s = String::new();
+    let t = String::new();
+    let n = 5u64;
+    let f = 2.0f32;
+    let c1 = move || { let _ = &s; a };
+    let c2 = || n + 1;
+    let c3 = || {};
+    let c4 = move || (a, f);
+    let c5 = || t.len() + n as usize;
+    for (size, align) in [sz(&c1), sz(&c2), sz(&c3), sz(&c4), sz(&c5)] {
+        println!("{} {}", size, align);
+    }
+}
+fn sz<T>(x: &T) -> (usize, usize) { (std::mem::size_of_val(x), std::mem::align_of_val(x)) }
+"""
+# c1 holds a String and a u8, c2 a &u64, c3 nothing, c4 a u8 and an f32, c5 two references.
+CLOSURE_SIZES = [(32, 8), (8, 8), (0, 1), (8, 4), (16, 8)]
+
+
+def test_closures_hold_their_captures() -> None:
+    source = SourceFile("closures.rs", CLOSURES)
+    tcx, diags = check_crate(parse(source), source)
+    assert not [d for d in diags if d.level == "error"], diags
+    layouts = [layout_of(node.ty, tcx) for node in sorted(tcx.results.closures, key=lambda n: n.span.lo)]
+    assert [(lay.size, lay.align) for lay in layouts] == CLOSURE_SIZES
+
+
+def test_closure_sizes_match_rustc(rustc: str, tmp_path: Path) -> None:
+    src = tmp_path / "closures.rs"
+    src.write_text(CLOSURES)
+    exe = tmp_path / "closures"
+    subprocess.run([rustc, "--edition", "2021", "-A", "warnings", "-o", str(exe), str(src)], check=True)
+    out = subprocess.run([str(exe)], capture_output=True, text=True, check=True).stdout.split()
+    assert [(int(a), int(b)) for a, b in zip(out[::2], out[1::2])] == CLOSURE_SIZES
