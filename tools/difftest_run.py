@@ -1,0 +1,256 @@
+"""Differential runs: random programs built natively by rustc and run by `rustmem run`.
+
+    python tools/difftest_run.py [--count 1000] [--seed 0] [--jobs 2] [--shrink 8]
+                                 [--work /tmp/rustmem-difftest] [--cli PATH]
+
+For each seed, `difftest_gen.generate(seed)` writes a program; rustc builds it (debug, so
+overflow checks are on, as `rustmem run` assumes) and the binary runs; `rustmem run` runs the
+same file.  A program agrees when stdout and exit status are identical.  The report gives the
+agreement rate, the disagreements grouped by kind (rustmem rejects the program, crashes,
+exits differently, prints something else) and, for the first few kinds, the program shrunk
+to the fewest statements that still disagree in the same way (written under --work).
+
+Native results are cached under --work by the program's hash, so a rerun after a rustmem
+change only pays for rustmem.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable, Optional
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from difftest_gen import Node, Program, generate  # noqa: E402
+
+NATIVE_TIMEOUT = 10.0
+RUSTMEM_TIMEOUT = 60.0
+TIMEOUT_STATUS = -9
+
+
+@dataclass
+class Outcome:
+    """What one run printed and how it ended (status TIMEOUT_STATUS for a timeout)."""
+
+    stdout: str
+    status: int
+    stderr: str = ""
+
+
+def _run(cmd: list[str], timeout: float) -> Outcome:
+    try:
+        proc = subprocess.run(cmd, capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        out = exc.stdout or b""
+        return Outcome(out.decode("utf-8", "replace"), TIMEOUT_STATUS, "timeout")
+    return Outcome(proc.stdout.decode("utf-8", "replace"), proc.returncode,
+                   proc.stderr.decode("utf-8", "replace"))
+
+
+def native(source: str, work: Path) -> Optional[Outcome]:
+    """Build with rustc and run; None when rustc rejects the program."""
+    digest = hashlib.sha256(source.encode()).hexdigest()[:20]
+    cached = work / "native" / f"{digest}.json"
+    if cached.exists():
+        data = json.loads(cached.read_text())
+        return None if data is None else Outcome(**data)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    src = work / "native" / f"{digest}.rs"
+    exe = work / "native" / digest
+    src.write_text(source)
+    build = subprocess.run(["rustc", "--edition", "2021", "-A", "warnings", "-o", str(exe), str(src)],
+                           capture_output=True)
+    result = None if build.returncode != 0 else _run([str(exe)], NATIVE_TIMEOUT)
+    if exe.exists():
+        exe.unlink()
+    src.unlink()
+    cached.write_text(json.dumps(None if result is None else asdict(result)))
+    return result
+
+
+def rustmem(source: str, path: Path, cli: list[str]) -> Outcome:
+    path.write_text(source)
+    return _run(cli + ["run", str(path)], RUSTMEM_TIMEOUT)
+
+
+def _normalise(message: str) -> str:
+    """A message with names and numbers blanked, so that like failures group together."""
+    message = re.sub(r"`[^`]*`", "`_`", message)
+    return re.sub(r"\d+", "N", message).strip()[:120]
+
+
+def disagreement(expected: Outcome, actual: Outcome) -> Optional[str]:
+    """None when the runs agree, else the kind of disagreement."""
+    if expected.stdout == actual.stdout and expected.status == actual.status:
+        return None
+    err = actual.stderr
+    if actual.status == TIMEOUT_STATUS:
+        return "rustmem timed out"
+    if "Traceback (most recent call last)" in err:
+        last = [line for line in err.strip().splitlines() if line.strip()][-1]
+        return "rustmem crashed: " + _normalise(last)
+    if actual.status == 1:
+        first = next((line for line in err.splitlines() if line.startswith("error")), err[:80])
+        return "rustmem rejects: " + _normalise(first)
+    if expected.status != actual.status:
+        first = next((line for line in err.splitlines() if line.strip()), "")
+        return f"exit {expected.status} vs rustmem {actual.status}: " + _normalise(first)
+    return "stdout differs: " + _first_difference(expected.stdout, actual.stdout)
+
+
+def _first_difference(a: str, b: str) -> str:
+    al, bl = a.splitlines(), b.splitlines()
+    for i, (x, y) in enumerate(zip(al, bl)):
+        if x != y:
+            return f"line {i + 1}: {x[:50]!r} vs {y[:50]!r}"
+    return f"{len(al)} lines vs {len(bl)} lines"
+
+
+def kind_family(kind: str) -> str:
+    """The part of a kind that must stay the same while shrinking."""
+    return kind.split(": line")[0] if kind.startswith("stdout differs") else kind
+
+
+# ---------------------------------------------------------------- shrinking
+
+class _Shrinker:
+    """Delta debugging over the node tree: drop runs of siblings (halves first, then
+    smaller), unwrap blocks into their bodies, then descend into what is left."""
+
+    def __init__(self, program: Program, still_fails: Callable[[str], bool], budget: int) -> None:
+        self.program = program
+        self.still_fails = still_fails
+        self.budget = budget
+
+    def attempt(self) -> bool:
+        if self.budget <= 0:
+            return False
+        self.budget -= 1
+        return self.still_fails(self.program.render())
+
+    def shrink_list(self, nodes: list[Node]) -> None:
+        size = max(1, len(nodes) // 2)
+        while size >= 1 and self.budget > 0:
+            i = 0
+            while i < len(nodes) and self.budget > 0:
+                removed = nodes[i : i + size]
+                del nodes[i : i + size]
+                if not self.attempt():
+                    nodes[i:i] = removed
+                    i += size
+            size //= 2
+        i = 0
+        while i < len(nodes) and self.budget > 0:
+            node = nodes[i]
+            if node.parts:
+                inner = [child for _, body in node.parts for child in body]
+                nodes[i : i + 1] = inner
+                if self.attempt():
+                    self.shrink_list(nodes)  # the list changed shape: start it over
+                    return
+                nodes[i : i + len(inner)] = [node]
+                for _, body in node.parts:
+                    self.shrink_list(body)
+            i += 1
+
+
+def shrink(program: Program, still_fails: Callable[[str], bool], budget: int = 150) -> Program:
+    """The program with as many nodes removed as `still_fails` allows (within `budget` tries)."""
+    _Shrinker(program, still_fails, budget).shrink_list(program.items)
+    return program
+
+
+# ---------------------------------------------------------------- the comparison
+
+@dataclass
+class Result:
+    seed: int
+    kind: Optional[str]  # None: agreement; "rustc rejects" when the generator erred
+
+
+def check_seed(seed: int, work: Path, cli: list[str]) -> Result:
+    source = generate(seed).render()
+    expected = native(source, work)
+    if expected is None:
+        return Result(seed, "rustc rejects the generated program")
+    actual = rustmem(source, work / "rustmem" / f"seed{seed}.rs", cli)
+    return Result(seed, disagreement(expected, actual))
+
+
+def shrink_seed(seed: int, kind: str, work: Path, cli: list[str]) -> str:
+    family = kind_family(kind)
+    scratch = work / "rustmem" / f"shrink{seed}.rs"
+
+    def still_fails(source: str) -> bool:
+        expected = native(source, work)
+        if expected is None:
+            return False
+        found = disagreement(expected, rustmem(source, scratch, cli))
+        return found is not None and kind_family(found) == family
+
+    small = shrink(generate(seed), still_fails).render()
+    (work / "shrunk").mkdir(exist_ok=True)
+    (work / "shrunk" / f"seed{seed}.rs").write_text(small)
+    return small
+
+
+def default_cli() -> list[str]:
+    venv = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "rustmem"
+    if venv.exists():
+        return [str(venv)]
+    found = shutil.which("rustmem")
+    return [found] if found else [sys.executable, "-m", "rustmem.cli"]
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--count", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=0, help="first seed")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--shrink", type=int, default=8, help="shrink one example of this many kinds")
+    ap.add_argument("--work", type=Path, default=Path("/tmp/rustmem-difftest"))
+    ap.add_argument("--cli", nargs="+", default=None, help="the rustmem command (default: the venv's)")
+    args = ap.parse_args(argv)
+    if shutil.which("rustc") is None:
+        print("rustc is not installed: nothing to compare with", file=sys.stderr)
+        return 2
+    cli = args.cli or default_cli()
+    (args.work / "rustmem").mkdir(parents=True, exist_ok=True)
+    started = time.time()
+    seeds = range(args.seed, args.seed + args.count)
+    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        results = list(pool.map(lambda s: check_seed(s, args.work, cli), seeds))
+    rejected = [r for r in results if r.kind == "rustc rejects the generated program"]
+    compared = [r for r in results if r not in rejected]
+    agreed = sum(1 for r in compared if r.kind is None)
+    print(f"{len(compared)} programs compared, {agreed} identical "
+          f"({100.0 * agreed / max(1, len(compared)):.1f}%) in {time.time() - started:.0f}s")
+    if rejected:
+        print(f"{len(rejected)} generated programs rustc rejected (a generator bug): "
+              + ", ".join(str(r.seed) for r in rejected[:10]))
+    kinds = Counter(r.kind for r in compared if r.kind)
+    examples = {}
+    for r in compared:
+        if r.kind and r.kind not in examples:
+            examples[r.kind] = r.seed
+    for kind, n in kinds.most_common():
+        print(f"{n:5d}  {kind}  (e.g. seed {examples[kind]})")
+    for kind, _ in kinds.most_common(args.shrink):
+        seed = examples[kind]
+        print(f"\n--- seed {seed}, shrunk: {kind}")
+        print(shrink_seed(seed, kind, args.work, cli))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
