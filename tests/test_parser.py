@@ -432,6 +432,7 @@ def test_vec_assert_matches_addr_of():
     assert a[0].expr.name == "assert_eq" and len(a[0].expr.args) == 2 and a[0].expr.msg.template == "bad {}"
     assert a[1].expr.name == "assert" and isinstance(a[1].expr.args[0], ast.Binary) and a[1].expr.msg is None
     assert a[2].expr.name == "assert_ne"
+    assert isinstance(expr("matches!(c, 'a' | 'b',)").arms[0].pat, ast.OrPat)
     m = expr("matches!(x, Some(n) if n > 0)")
     assert isinstance(m, ast.Match) and isinstance(m.arms[0].pat, ast.TupleStructPat)
     assert m.arms[0].guard.span.text == "n > 0" and isinstance(m.arms[1].pat, ast.WildPat)
@@ -517,6 +518,11 @@ def test_syntax_errors_like_rustc(src, expected):
     ('let x = "\\q";', ("unknown character escape: `q`", 2, 14)),
     ('let x = b"\u00e9";', ("non-ASCII character in byte string literal", 2, 13)),
     ("if let Some(x) = a && x > 0 {}", ("let chains are only allowed in Rust 2024 or later", 2, 8)),
+    ("assert!();", ("macro requires a boolean expression as an argument", 2, 5)),
+    ("assert_eq!(1);", ("unexpected end of macro invocation", 2, 17)),
+    ("matches!(1);", ("unexpected end of macro invocation", 2, 15)),
+    ('println!("{x}", x = 1, x = 2);', ("duplicate argument named `x`", 2, 28)),
+    ("write!(s);", ('requires a destination and format arguments, like `write!(dest, "format string", args...)`', 2, 5)),
 ])
 def test_errors_inside_macros_and_literals(stmt, expected):
     assert error("fn main() {\n    " + stmt + "\n}\n") == expected

@@ -48,7 +48,6 @@ UNSUPPORTED: dict[str, str] = {
     "macro_invocation": "macro invocations in this position",
     "box_pattern": "`box` patterns",
     "generic_pattern": "generic arguments in patterns",
-    "associated_type": "associated types here",
 }
 
 

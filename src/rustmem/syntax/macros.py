@@ -107,9 +107,10 @@ class MacrosMixin(ConverterBase):
         sub, args = self.call_args(name, tt)
         dest: Optional[ast.Expr] = None
         if name in ("write", "writeln"):
-            if not args:
-                raise CompileError(Diagnostic.error("unexpected end of macro invocation")
-                                   .with_primary(self.span(n), "missing tokens in macro arguments"))
+            if not args or (name == "write" and len(args) == 1):
+                raise CompileError(Diagnostic.error(
+                    f'requires a destination and format arguments, like `{name}!(dest, "format string", args...)`')
+                    .with_primary(self.span(n)))
             dest = sub.expr(args[0])
             args = args[1:]
         if not args:
@@ -133,7 +134,13 @@ class MacrosMixin(ConverterBase):
         for a in args[1:]:
             left = a.child_by_field_name("left") if a.type == "assignment_expression" else None
             if left is not None and left.type == "identifier":
-                explicit.append(ExplicitArg(self.expr(a.child_by_field_name("right")), self.text(left), self.span(a)))
+                name = self.ident(left)
+                earlier = next((e for e in explicit if e.name == name), None)
+                if earlier is not None:
+                    raise CompileError(Diagnostic.error(f"duplicate argument named `{name}`")
+                                       .with_primary(self.span(left), "duplicate argument")
+                                       .with_label(earlier.span, "previously here"))
+                explicit.append(ExplicitArg(self.expr(a.child_by_field_name("right")), name, self.span(a)))
                 named_at = named_at or self.span(a)
             else:
                 if named_at is not None:
@@ -158,9 +165,11 @@ class MacrosMixin(ConverterBase):
         sub, args = self.call_args(name, tt)
         base = name.removeprefix("debug_")
         arity = 1 if base == "assert" else 2
+        if not args and arity == 1:
+            raise CompileError(Diagnostic.error("macro requires a boolean expression as an argument")
+                               .with_primary(self.span(n), "boolean expression required"))
         if len(args) < arity:
-            raise CompileError(Diagnostic.error(f"macro `{name}` requires {'a boolean expression' if arity == 1 else 'two arguments'}")
-                               .with_primary(self.span(n)))
+            raise self._end_of_macro(tt)
         exprs = [sub.expr(a) for a in args[:arity]]
         msg = sub.format_args(args[arity:], self.span(n)) if len(args) > arity else None
         return ast.AssertMacro(self.span(n), base, exprs, msg)
@@ -168,10 +177,13 @@ class MacrosMixin(ConverterBase):
     def matches_macro(self, n: Node, name: str, tt: Node) -> ast.Expr:
         """`matches!(e, pat if guard)` is `match e { pat if guard => true, _ => false }`."""
         body = bytearray(self.tt_body(tt))
-        comma = next((c for c in tt.children[1:-1] if c.type == ","), None)
-        if comma is None:
-            raise unsupported(self.span(n), "`matches!` without a pattern")
+        tokens = tt.children[1:-1]
+        comma = next((c for c in tokens if c.type == ","), None)
+        if comma is None or comma is tokens[-1]:
+            raise self._end_of_macro(tt)
         body[comma.start_byte - tt.start_byte - 1] = ord("{")
+        if tokens[-1].type == ",":
+            body[tokens[-1].start_byte - tt.start_byte - 1] = ord(" ")  # `matches!(x, P,)`
         sub, match = self.reparse(name, tt, b"match", b" ", bytes(body), b"=", b"> true, _ => false }")
         arm = [c for c in match.child_by_field_name("body").named_children if c.type == "match_arm"][0]
         converted = sub.arm(arm)
@@ -179,6 +191,12 @@ class MacrosMixin(ConverterBase):
         arms = [ast.Arm(converted.pat.span, converted.pat, converted.guard, ast.Lit(span, "bool", True)),
                 ast.Arm(span, ast.WildPat(span), None, ast.Lit(span, "bool", False))]
         return ast.Match(span, sub.expr(match.child_by_field_name("value")), arms)
+
+    def _end_of_macro(self, tt: Node) -> CompileError:
+        """rustc's error for a macro_rules! macro given too few arguments."""
+        close = self.span(tt.children[-1])
+        return CompileError(Diagnostic.error("unexpected end of macro invocation")
+                            .with_primary(close, "missing tokens in macro arguments"))
 
     def addr_of_macro(self, n: Node, name: str, tt: Node) -> ast.Expr:
         sub, paren = self.reparse(name, tt, b"", b"(", self.tt_body(tt), b")", b"")
