@@ -517,13 +517,30 @@ class BodyCompiler:
             return self.sub(op.ty)
         return self.place_ty(op.place)
 
+    def binop_ty(self, rv: Any, dest: ir.Place) -> Any:
+        """The operands' type (a constant may carry no type; the other side or the result says)."""
+        for ty in (self.operand_ty(rv.lhs), self.operand_ty(rv.rhs)):
+            if isinstance(ty, (T.Int, T.Float, T.Bool, T.Char, T.Ref, T.RawPtr)):
+                return ty
+        ty = self.place_ty(dest)
+        return ty.elems[0] if isinstance(ty, T.Tuple) and ty.elems else ty
+
     def rv_BinaryOp(self, rv: ir.BinaryOp, dest: ir.Place) -> Getter:
         from .arith import binary_op
-        return binary_op(rv.op, self.operand(rv.lhs), self.operand(rv.rhs), self.operand_ty(rv.lhs), self.operand_ty(rv.rhs))
+        lty = self.binop_ty(rv, dest)
+        if isinstance(lty, T.Ref) and isinstance(lty.inner, T.Str) and rv.op in ("Eq", "Ne"):
+            return self._str_compare(rv)
+        return binary_op(rv.op, self.operand(rv.lhs), self.operand(rv.rhs), lty, lty)
+
+    def _str_compare(self, rv: ir.BinaryOp) -> Getter:
+        """`==` on &str compares the text (the MIR builder emits it as a builtin Eq)."""
+        from .values import read_str
+        a, b, m, want = self.operand(rv.lhs), self.operand(rv.rhs), self.m, rv.op == "Eq"
+        return lambda L: (read_str(m, a(L)) == read_str(m, b(L))) == want
 
     def rv_CheckedBinaryOp(self, rv: ir.CheckedBinaryOp, dest: ir.Place) -> Getter:
         from .arith import checked_op
-        return checked_op(rv.op, self.operand(rv.lhs), self.operand(rv.rhs), self.operand_ty(rv.lhs))
+        return checked_op(rv.op, self.operand(rv.lhs), self.operand(rv.rhs), self.binop_ty(rv, dest))
 
     def rv_UnaryOp(self, rv: ir.UnaryOp, dest: ir.Place) -> Getter:
         from .arith import unary_op

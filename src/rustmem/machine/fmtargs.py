@@ -155,10 +155,22 @@ def call_user_fmt(m: Any, callee: Any, v: Any, ty: Any, f: F.Formatter, ptr: Opt
     m.call_sync(callee, [self_ptr, m.temp_ptr(f, None)])
 
 
+def make_args(m: Any, template: Any, refs: list, ref_tys: list) -> list:
+    """One argument per reference; those used as `width$` / `.prec$` counts become ints."""
+    args: list = [ValueArg(m, r, t) for r, t in zip(refs, ref_tys)]
+    for piece in template.pieces:
+        for k in (getattr(piece, "width_arg", None), getattr(piece, "precision_arg", None)):
+            if k is not None and isinstance(args[k], ValueArg):
+                v = refs[k]
+                while v.__class__ is Ptr:
+                    v = m.mem.load(v)
+                args[k] = v
+    return args
+
+
 def format_args(m: Any, template: Any, refs: list, ref_tys: list) -> str:
     """Run a FormatTemplate over the argument references: the formatted text."""
-    args = [ValueArg(m, r, t) for r, t in zip(refs, ref_tys)]
-    return F.format(template.pieces, args)
+    return F.format(template.pieces, make_args(m, template, refs, ref_tys))
 
 
 def write_args(m: Any, f: F.Formatter, template: Any, refs: list, ref_tys: list) -> None:

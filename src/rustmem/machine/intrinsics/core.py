@@ -7,7 +7,7 @@ from typing import Any
 from ...types import ty as T
 from .. import fmt as F
 from ..errors import ProgramExit, RustPanic, UbClass, UndefinedBehavior
-from ..fmtargs import ValueArg, format_args
+from ..fmtargs import ValueArg, format_args, make_args
 from ..memory import NULL, UNINIT, Ptr, copy_value
 from ..tys import is_scalar, pointee
 from ..values import new_string, ok, read_str, some, none, string_text
@@ -394,7 +394,7 @@ def fmt_panic(m: Any, a: list, info: Any) -> Any:
 def fmt_write(m: Any, a: list, info: Any) -> Any:
     dest = m.mem.load(a[0])
     template, refs, tys = a[1], a[2:], info.arg_tys[2:]
-    args = [ValueArg(m, r, t) for r, t in zip(refs, tys)]
+    args = make_args(m, template, refs, tys)
     if isinstance(dest, F.Formatter):
         dest.write_fmt(list(template.pieces), args)
     elif dest.__class__ is Ptr and isinstance(m.mem.load(dest), F.Formatter):
