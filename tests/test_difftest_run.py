@@ -75,6 +75,8 @@ def test_disagreement_kinds() -> None:
         "rustmem rejects: error: unsupported: trait `_` at N:N"
     crash = Outcome("", 1, "Traceback (most recent call last):\n  ...\nKeyError: 'x'\n")
     assert disagreement(ok, crash) == "rustmem crashed: KeyError: 'x'"
+    ice = Outcome("", 1, "error: internal compiler error: AttributeError: 'C' has no 'm'\n")
+    assert disagreement(ok, ice) == "rustmem crashed: AttributeError: 'C' has no 'm'"
     assert disagreement(ok, Outcome("a\n", 101, "thread 'main' panicked")).startswith("exit 0 vs rustmem 101")
     kind = disagreement(ok, Outcome("b\n", 0))
     assert kind == "stdout differs: line 1: 'a' vs 'b'"

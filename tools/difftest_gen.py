@@ -417,7 +417,7 @@ class Gen:
     # -- formatting -----------------------------------------------------------------
     def format_arg(self, depth: int) -> tuple[str, str]:
         """A `{...}` spec and the argument it formats."""
-        kinds = ["int", "int", "float", "string", "bool", "char", "debug"]
+        kinds = ["int", "int", "float", "string", "bool", "char", "debug", "display"]
         kind = self.rng.choice(kinds)
         if kind == "int":
             ty = self.rng.choice(INT_TYPES)
@@ -434,6 +434,9 @@ class Gen:
             return self.rng.choice(FMT_SPECS["bool"]), self.bool_expr(depth + 1).code
         if kind == "char":
             return self.rng.choice(FMT_SPECS["char"]), self._other_expr("char", depth).code
+        shapes = self.visible("Shape")
+        if kind == "display" and shapes:
+            return self.rng.choice(["{}", "{:>12}", "{:<8}|", "{:^9}"]), self.rng.choice(shapes).name
         cands = [v for v in self.visible() if v.ty in DEBUG_TYPES]
         if not cands:
             return "{:?}", self.option_expr(depth + 1).code
@@ -800,6 +803,17 @@ impl Rec {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Shape { Empty, Num(i32), Pair(i32, String), Rec { x: i64, flag: bool } }
+
+impl std::fmt::Display for Shape {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            Shape::Empty => f.pad("empty"),
+            Shape::Num(n) => write!(f, "#{}", n),
+            Shape::Pair(a, s) => write!(f, "{}:{:?}", a, s),
+            Shape::Rec { x, flag } => write!(f, "<{:+} {}>", x, flag),
+        }
+    }
+}
 
 struct Guard { id: i32 }
 

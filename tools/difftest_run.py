@@ -99,6 +99,9 @@ def disagreement(expected: Outcome, actual: Outcome) -> Optional[str]:
     if "Traceback (most recent call last)" in err:
         last = [line for line in err.strip().splitlines() if line.strip()][-1]
         return "rustmem crashed: " + _normalise(last)
+    ice = re.search(r"internal compiler error: (.*)", err)
+    if ice:
+        return "rustmem crashed: " + ice.group(1).strip()[:120]
     if actual.status == 1:
         first = next((line for line in err.splitlines() if line.startswith("error")), err[:80])
         return "rustmem rejects: " + _normalise(first)
