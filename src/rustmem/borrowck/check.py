@@ -183,7 +183,7 @@ class BodyCheck:
         mask = 0
         for p in self.md.ancestors(path):
             mask |= 1 << p
-        if exact or not self._through_deref(place, path):
+        if exact:
             mask |= self._subtree(path)
         if not uninit & mask:
             return
