@@ -30,7 +30,11 @@ def extended_temporaries(e: ast.Expr, out: set[int]) -> None:
     tails (the Rust Reference's "extending expressions")."""
     e = unparen(e)
     if isinstance(e, ast.Borrow):
-        out.add(id(unparen(e.operand)))
+        base = unparen(e.operand)
+        while isinstance(base, (ast.Field, ast.Index)):  # `&temp().field` extends `temp()`
+            out.add(id(base))
+            base = unparen(base.operand)
+        out.add(id(base))
         extended_temporaries(e.operand, out)
     elif isinstance(e, (ast.Tuple, ast.Array)):
         for x in e.elems:
@@ -218,7 +222,9 @@ class ControlMixin:
         res = e.res
         if not isinstance(res, R.ForRes):
             raise unsupported(e.span, "this `for` loop")
-        with self.in_scope(e.span):
+        # rustc lowers `for` inside `{ let result = match ..; result }`: the head's
+        # temporaries die when the loop ends, even when the loop is a block's tail
+        with self.in_scope(e.span, temporaries=True):
             it = self.new_local(res.iter_ty, e.iter.span, "iter", True, internal=True)
             self.push(ir.StorageLive(e.iter.span, it))
             self.schedule_storage(it, e.iter.span)

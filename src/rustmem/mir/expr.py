@@ -172,7 +172,14 @@ class ExprMixin:
         "value moved here" can point at the argument."""
         op = self.as_operand(e)
         if isinstance(op, ir.Move) and (op.place.projection or self.locals[op.place.local].name is not None):
-            local = self.new_temp(self.adjusted_ty(e), e.span)
+            ty = self.adjusted_ty(e)
+            local = self.new_temp(ty, e.span)
+            if isinstance(ty, T.Ref) and ty.mutable:
+                # a `&mut` passed on is implicitly reborrowed (`&mut *r`), not moved, as
+                # rustc's coercion to the parameter's reference type does
+                kind = "two-phase" if e is self.method_receiver else "mut"
+                self.assign(e.span, ir.Place(local), ir.Ref(self.fresh_region(), kind, op.place.deref()))
+                return ir.Move(ir.Place(local))
             self.assign(e.span, ir.Place(local), ir.Use(op))
             self.schedule_drop(local, e.span)
             return ir.Move(ir.Place(local))
