@@ -514,6 +514,7 @@ class FnCtxt(ExprChecker, PatChecker, ClosureChecker):
             t = self.check_expr(arm.body, cm.target)
             self.coerce_many_push(cm, arm.body, t)
             self.pop_scope()
+        self.checker.matches.append((self, e))
         if not e.arms:
             return NEVER
         return self.coerce_many_result(cm)

@@ -231,7 +231,7 @@ class ExprChecker:
                 return self.error(errors.unresolved_value(e.span, str(e.path)))
         return ty
 
-    def resolve_value_path(self: Any, path: ast.Path, span: Any, qself: Any = None) -> tuple[Any, Ty]:
+    def resolve_value_path(self: Any, path: ast.Path, span: Any, qself: Any = None, callee: bool = False) -> tuple[Any, Ty]:
         """A path in value position: (Res, its type)."""
         segs = path.segments
         if qself is not None:
@@ -262,7 +262,7 @@ class ExprChecker:
         d, used = resolve_module_path(self.tables, self.module, self.checker.root, names, "values")
         if d is None:
             if len(segs) == 1:
-                return None, self.error(errors.unresolved_value(segs[0].span, first, is_fn=False))
+                return None, self.error(errors.unresolved_value(segs[0].span, first, is_fn=callee))
             return None, self.error(errors.failed_to_resolve(segs[min(used, len(segs) - 1) - 1 if used else 0].span,
                                                              segs[used - 1].name if used else first))
         if used == len(segs):
@@ -361,7 +361,8 @@ class ExprChecker:
     def expr_Call(self: Any, e: ast.Call, expected: Optional[Ty]) -> Ty:
         func = _strip_paren(e.func)
         if isinstance(func, ast.PathExpr):
-            res, fty = self.resolve_value_path(func.path, func.span, getattr(func, "qself", None))
+            first_ob = len(self.obligations)
+            res, fty = self.resolve_value_path(func.path, func.span, getattr(func, "qself", None), callee=True)
             func.res = res
             if isinstance(res, CtorRes):
                 return self.check_ctor_call(e, func, res, expected)
@@ -369,9 +370,8 @@ class ExprChecker:
                 self.record(func, fty)
                 e.res = res
                 inputs, output = self.fn_sig_inst(res.fn, res.args)
-                if expected is not None:
-                    self.infcx.try_unify(output, expected) if _guides(self, output) else None
                 self.check_args(e, inputs, e.args, func.span, False)
+                self.point_bounds_at_args(first_ob, inputs, e.args)
                 if res.fn.sig.is_unsafe and self.unsafe_depth == 0:
                     self.error(errors.unsafe_op(e.span, "call", _fn_display(res.fn)))
                 return output
@@ -409,6 +409,14 @@ class ExprChecker:
             else:
                 self.check_expr(a, None)
         return adt_t
+
+    def point_bounds_at_args(self: Any, first: int, inputs: list[Ty], args: list[Any]) -> None:
+        """A bound on a generic parameter is reported at the argument that gave its type (as rustc)."""
+        for ob in self.obligations[first:]:
+            for t, a in zip(inputs, args):
+                if t is ob.ty or t == ob.ty:
+                    ob.span = a.span
+                    break
 
     def check_args(self: Any, e: Any, inputs: list[Ty], args: list[Any], callee_span: Any, is_method: bool) -> None:
         if len(inputs) != len(args):
@@ -489,10 +497,12 @@ class ExprChecker:
         self.add_adjustments(e.receiver, receiver_adjustments(self, steps, pick))
         if pick.autoref:
             self.convert_place_to_mutable(e.receiver)
+        first_ob = len(self.obligations)
         args = self.instantiate_fn(pick.fn, pick.args, e.generic_args, e.name_span)
         inputs, output = self.fn_sig_inst(pick.fn, args)
         e.res = MethodRes(pick.fn, args)
         self.check_args(e, inputs[1:], e.args, e.name_span, True)
+        self.point_bounds_at_args(first_ob, inputs[1:], e.args)
         if pick.fn.sig.is_unsafe and self.unsafe_depth == 0:
             self.error(errors.unsafe_op(e.span, "call", _fn_display(pick.fn)))
         return output
@@ -996,12 +1006,6 @@ def _slice_of(t: Ty) -> Any:
     if isinstance(t, Adt) and t.adt.lang == "Vec" and t.args:
         return t
     return t
-
-
-def _guides(fcx: Any, output: Ty) -> bool:
-    """Whether the call's return type may be unified early with the expected type (only
-    when it holds inference variables that the arguments might not fix)."""
-    return False
 
 
 def _fn_display(fn: FnDef) -> str:

@@ -25,6 +25,7 @@ class CrateChecker:
         self.root = Module("crate", "", None, False)
         self.tcx.crate_root = self.root
         self.refutability_checks: list[tuple[Any, Any, Any]] = []
+        self.matches: list[tuple[Any, Any]] = []
         self.collector = Collector(tables, self.root, False, self.diags)
         self.collector.declare(self.root, crate.items, "")
         self.collector.resolve_uses()

@@ -180,7 +180,8 @@ class Collector:
             left = pending
         for module, (path, alias, glob, span) in left:
             if not self.is_std:
-                self.diags.append(errors.unresolved_import(path.span, str(path), path.name))
+                parent = f"`{path.segments[-2].name}`" if len(path.segments) > 1 else "the root"
+                self.diags.append(errors.unresolved_import(path.span, str(path), path.name, parent))
             if not glob:  # uses of the name are then errors already reported
                 module.types.setdefault(alias or path.name, ERROR)
                 module.values.setdefault(alias or path.name, ERROR)

@@ -36,13 +36,13 @@ def unresolved_trait(span: Any, name: str) -> Diagnostic:
     return _e("E0405", f"cannot find trait `{name}` in this scope", span, "not found in this scope")
 
 
-def unresolved_import(span: Any, path: str, last: str) -> Diagnostic:
-    return _e("E0432", f"unresolved import `{path}`", span, f"no `{last}` in the root")
+def unresolved_import(span: Any, path: str, last: str, parent: str = "the root") -> Diagnostic:
+    return _e("E0432", f"unresolved import `{path}`", span, f"no `{last}` in {parent}")
 
 
 def failed_to_resolve(span: Any, name: str, kind: str = "type") -> Diagnostic:
-    return _e("E0433", f"failed to resolve: use of undeclared {kind} `{name}`", span,
-              f"use of undeclared {kind} `{name}`")
+    what = "type" if kind == "type" else "module"
+    return _e("E0433", f"cannot find {what} `{name}` in this scope", span, f"use of undeclared {kind} `{name}`")
 
 
 def unresolved_assoc_type(span: Any, name: str, base: str) -> Diagnostic:
@@ -207,10 +207,10 @@ UNSAFE_OPS = {
 
 def unsafe_op(span: Any, what: str, fn_name: str | None = None) -> Diagnostic:
     if what == "call":
-        msg = f"call to unsafe function `{fn_name}` is unsafe and requires unsafe block"
+        msg = f"call to unsafe function `{fn_name}` is unsafe and requires unsafe function or block"
         label = "call to unsafe function"
     else:
-        msg = f"{UNSAFE_OPS[what]} is unsafe and requires unsafe block"
+        msg = f"{UNSAFE_OPS[what]} is unsafe and requires unsafe function or block"
         label = UNSAFE_OPS[what]
     return _e("E0133", msg, span, label)
 
@@ -223,11 +223,11 @@ def missing_fields(span: Any, names: list[str], struct: str) -> Diagnostic:
         msg = f"missing fields {', '.join(quoted[:-1])} and {quoted[-1]} in initializer of `{struct}`"
     else:
         msg = f"missing fields {', '.join(quoted[:3])} and {len(quoted) - 3} other fields in initializer of `{struct}`"
-    return _e("E0063", msg, span)
+    return _e("E0063", msg, span, "missing " + ", ".join(quoted))
 
 
 def no_such_field_lit(span: Any, kind: str, struct: str, name: str) -> Diagnostic:
-    return _e("E0560", f"{kind} `{struct}` has no field named `{name}`", span)
+    return _e("E0560", f"{kind} `{struct}` has no field named `{name}`", span, f"`{struct}` does not have this field")
 
 
 def no_field(span: Any, name: str, ty: Any) -> Diagnostic:

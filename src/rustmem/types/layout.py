@@ -28,7 +28,7 @@ from typing import Any, Literal, Optional, Protocol
 
 from .ty import (
     ERASED, Adt, Array, Bool, Char, ClosureTy, ErrorTy, Float, FnDefTy, FnPtr, Infer, Int, Never, Param, Projection,
-    RawPtr, Ref, Slice, Str, Tuple, Ty,
+    RawPtr, Ref, Slice, Str, Tuple, Ty, walk,
 )
 
 STD_DIR = Path(__file__).resolve().parent / "std"
@@ -220,6 +220,15 @@ class LayoutCx:
             raise LayoutError(f"`{ty}` is not a concrete type")
         raise LayoutError(f"no layout for `{ty}`")
 
+    def field_tys(self, ty: Adt, variant: int) -> list[Ty]:
+        """The instantiated field types, with projections (`<str as ToOwned>::Owned` in Cow)
+        normalised when the tcx can."""
+        tys = self.tcx.field_tys(ty, variant)
+        normalize = getattr(self.tcx, "normalize", None)
+        if normalize is not None and any(isinstance(t, Projection) for f in tys for t in walk(f)):
+            tys = [normalize(t) for t in tys]
+        return tys
+
     def is_sized(self, ty: Ty) -> bool:
         """Whether ty is sized (a pointer to it is thin): str, slices and structs ending in them are not."""
         if isinstance(ty, (Str, Slice)):
@@ -227,7 +236,7 @@ class LayoutCx:
         if isinstance(ty, Tuple) and ty.elems:
             return self.is_sized(ty.elems[-1])
         if isinstance(ty, Adt) and ty.adt.is_struct:
-            fields = self.tcx.field_tys(ty, 0)
+            fields = self.field_tys(ty, 0)
             return self.is_sized(fields[-1]) if fields else True
         return True
 
@@ -235,7 +244,7 @@ class LayoutCx:
 
     def adt(self, ty: Adt) -> Layout:
         attrs = adt_attrs(ty.adt)
-        variants = [[self.layout_of(t) for t in self.tcx.field_tys(ty, i)] for i in range(len(ty.adt.variants))]
+        variants = [[self.layout_of(t) for t in self.field_tys(ty, i)] for i in range(len(ty.adt.variants))]
         if ty.adt.is_struct:
             layout = self.univariant(variants[0], repr_c="C" in attrs.repr, pack=attrs.pack, min_align=attrs.align,
                                      fixed_tail=maybe_unsized_tail(ty.adt))
