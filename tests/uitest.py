@@ -11,6 +11,7 @@ rewrites those files from what rustmem now produces, for review with `git diff`.
     assert_errors(path, diags)                  the annotations and the diagnostics agree
     assert_matches_file(actual, path)           equal to the file's text, or bless it
     check_ui(path)                              check + annotations + NAME.stderr
+    run_ui(path)                                run + directive + NAME.stdout + NAME.stderr
 """
 from __future__ import annotations
 
@@ -132,3 +133,29 @@ def check_ui(path: Path, polonius: bool = False) -> None:
     diags = rustmem.check(path.read_text(encoding="utf-8"), path.name, polonius=polonius)
     assert_errors(path, diags)
     assert_matches_file(human_output(diags), path.with_suffix(".stderr"))
+
+
+def run_ui(path: Path, **options) -> object:
+    """Run PATH (options as for `rustmem.run`): the outcome must be what its directive and
+    `//~ PANIC` / `//~ UB` annotations say, stdout must equal NAME.stdout and what
+    `rustmem run` prints on stderr NAME.stderr.  Returns the report."""
+    import rustmem
+    from rustmem.cli import run_stderr
+
+    path = Path(path)
+    source = path.read_text(encoding="utf-8")
+    exp = parse_expectations(source)
+    report = rustmem.run(source, path.name, **options)
+    data = report.to_json()
+    want = {"run-pass": "ok", "run-panic": "panic", "run-ub": "ub",
+            "check-fail": "compile-error"}.get(exp.directive or "run-pass")
+    assert report.outcome == want, f"{path}: outcome {report.outcome}, expected {want}: {data}"
+    if exp.panic:
+        panic = data["panic"]
+        assert (panic["line"], panic["message"][:len(exp.panic[1])]) == exp.panic, panic
+    if exp.ub:
+        ub = data["ub"]
+        assert (ub["line"], ub["class"]) == exp.ub, ub
+    assert_matches_file(report.stdout, path.with_suffix(".stdout"))
+    assert_matches_file(run_stderr(report, source, path.name), path.with_suffix(".stderr"))
+    return report

@@ -108,11 +108,15 @@ def _read_source(path: str) -> str | Diagnostic:
         return Diagnostic.error(f"couldn't read `{path}`: stream did not contain valid UTF-8")
 
 
-def _print_human(diags: list[Diagnostic]) -> None:
+def human_text(diags: list[Diagnostic]) -> str:
+    """DIAGS as `rustmem check` prints them: each block, then the closing summary."""
     from .render.diagnostics import render_human, render_summary
 
-    text = "".join(render_human(d) for d in diags) + render_summary(diags)
-    sys.stderr.write(text)
+    return "".join(render_human(d) for d in diags) + render_summary(diags)
+
+
+def _print_human(diags: list[Diagnostic]) -> None:
+    sys.stderr.write(human_text(diags))
 
 
 def _print_json(diags: list[Diagnostic]) -> None:
@@ -181,20 +185,13 @@ def cmd_run(args: argparse.Namespace) -> int:
                  max_steps=args.max_steps, max_stack=args.max_stack, max_heap=args.max_heap)
     sys.stdout.write(report.stdout or "")
     sys.stdout.flush()
-    if report.outcome == "compile-error":
-        _print_human(report.diagnostics)
-    data = _report_data(report)
-    if report.outcome != "compile-error":
-        sys.stderr.write(report.stderr or "")
-        problem = _problem(data, source, args.file, report.stderr or "")
-        if problem is not None:
-            _print_human([problem])
+    sys.stderr.write(run_stderr(report, source, args.file))
     if args.report:
         import json
 
         try:
             with open(args.report, "w", encoding="utf-8") as f:
-                json.dump(data, f, indent=2)
+                json.dump(report.to_json(), f, indent=2)
                 f.write("\n")
         except OSError as e:
             sys.stderr.write(f"error: couldn't write `{args.report}`: {e.strerror}\n")
@@ -202,12 +199,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
-def _report_data(report) -> dict:
-    """The report as a JSON-ready dict, whether `to_json()` gives text or a dict."""
-    import json
-
-    data = report.to_json()
-    return json.loads(data) if isinstance(data, str) else data
+def run_stderr(report, source: str, filename: str) -> str:
+    """What `rustmem run` writes on stderr for REPORT: the compile errors; or the program's
+    own stderr (its panic message included) followed by what went wrong, in Miri's words."""
+    if report.outcome == "compile-error":
+        return human_text(report.diagnostics)
+    stderr = report.stderr or ""
+    problem = _problem(report.to_json(), source, filename, stderr)
+    return stderr + (human_text([problem]) if problem is not None else "")
 
 
 def _line_span(source: str, filename: str, line: object):
