@@ -16,6 +16,7 @@ from rustmem.types.ty import Slice, Str
 
 # User types the tables refer to; the same text goes to rustmem and to rustc.
 DECLS = """
+use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell, RefMut};
 use std::cmp::Ordering;
 use std::mem::{ManuallyDrop, MaybeUninit};
@@ -90,7 +91,7 @@ SIZES = [
     ("Tree", 16, 8), ("BoolOrByte", 2, 1), ("Void", 0, 1), ("OneOfVoid", 2, 2),
     ("Packed3", 8, 4), ("AfterNiche", 8, 4), ("CharOrSmall", 8, 4), ("OrdThen", 4, 2), ("Inner", 12, 4),
     ("Holder", 12, 4), ("Fields", 16, 8), ("RcOr", 16, 8), ("Generic<bool>", 4, 2), ("Generic<u64>", 16, 8),
-    ("Option<(u32, Option<u8>)>", 8, 4), ("Option<Cell<Option<bool>>>", 2, 1), ("Result<bool, u64>", 16, 8),
+    ("Cow<'static, str>", 24, 8), ("Option<Cow<'static, [u8]>>", 24, 8), ("Option<(u32, Option<u8>)>", 8, 4), ("Option<Cell<Option<bool>>>", 2, 1), ("Result<bool, u64>", 16, 8),
 ]
 
 # (type, field, offset): where rustc puts fields (offset_of!).

@@ -180,7 +180,7 @@ COMMON_USES = (
     "use std::ptr::NonNull; use std::mem::*; use std::num::*; use std::marker::PhantomData;"
 )
 MODULES_WITH_GLOB = {"str", "string", "vec", "slice", "option", "result", "array", "char", "iter", "cell", "rc",
-                     "ptr", "mem", "num", "cmp", "fmt", "process", "convert", "ops"}
+                     "ptr", "mem", "num", "cmp", "fmt", "process", "convert", "ops", "error", "borrow", "any"}
 
 
 def instantiate(text: str, lifetimes: str = "'static") -> str:
@@ -254,7 +254,9 @@ def oracle_program() -> str:
                 for fn in item.child_by_field_name("body").named_children:
                     if fn.type == "function_signature_item":
                         sig = fn_pointer(src, fn, self_ty)
-                        if sig is not None and "::Target" not in sig:
+                        # With a lifetime in the self type, elision in a fn-pointer type is ambiguous.
+                        ambiguous = "'static" in self_ty and "->" in (sig or "") and "&" in sig.split("->")[1]
+                        if sig is not None and "::Target" not in sig and not ambiguous:
                             impl_lts = re.findall(r"'[a-z]\w*", generics_text)
                             for lt in impl_lts:
                                 sig = sig.replace(lt, "'static")
@@ -268,6 +270,8 @@ def oracle_program() -> str:
                 continue  # blanket impls and impls over iterators/closures
             trait_ty = re.sub(r"&(?!')", "&'static ", instantiate(trait_text)).replace("'static  ", "'static ")
             self_ty = re.sub(r"&(?!')", "&'static ", instantiate(self_raw)).replace("'static  ", "'static ")
+            if trait_ty == "Error":  # `impl<T: Error> Error for Box<T>`: instantiate with an error type
+                self_ty = self_ty.replace("i32", "std::fmt::Error")
             if ITER_ADAPTERS.match(self_ty) and re.match(r"(DoubleEnded|ExactSize)?Iterator\b", trait_ty):
                 self_ty = self_ty.replace("i32", "std::slice::Iter<'static, i32>")
             if self_ty == "!" or "FromIterator<Option" in trait_ty or "FromIterator<Result" in trait_ty:

@@ -60,6 +60,10 @@ pub trait Iterator {
     where
         P: FnMut(&Self::Item) -> bool;
     #[provided]
+    fn map_while<B, P>(self, predicate: P) -> MapWhile<Self, P>
+    where
+        P: FnMut(Self::Item) -> Option<B>;
+    #[provided]
     fn skip(self, n: usize) -> Skip<Self>;
     #[provided]
     fn take(self, n: usize) -> Take<Self>;
@@ -119,6 +123,11 @@ pub trait Iterator {
     fn position<P>(&mut self, predicate: P) -> Option<usize>
     where
         P: FnMut(Self::Item) -> bool;
+    #[provided]
+    fn rposition<P>(&mut self, predicate: P) -> Option<usize>
+    where
+        P: FnMut(Self::Item) -> bool,
+        Self: ExactSizeIterator + DoubleEndedIterator;
     #[provided]
     fn max(self) -> Option<Self::Item>
     where
@@ -192,6 +201,15 @@ pub trait Iterator {
     fn is_sorted(self) -> bool
     where
         Self::Item: PartialOrd;
+    #[provided]
+    fn is_sorted_by<F>(self, compare: F) -> bool
+    where
+        F: FnMut(&Self::Item, &Self::Item) -> bool;
+    #[provided]
+    fn is_sorted_by_key<F, K>(self, f: F) -> bool
+    where
+        F: FnMut(Self::Item) -> K,
+        K: PartialOrd;
 }
 
 #[lang = "DoubleEndedIterator"]
@@ -546,6 +564,19 @@ impl<I: Iterator> Peekable<I> {
 }
 
 #[derive(Clone)]
+pub struct MapWhile<I, P> {
+    iter: I,
+    predicate: P,
+}
+impl<B, I: Iterator, P> Iterator for MapWhile<I, P>
+where
+    P: FnMut(I::Item) -> Option<B>,
+{
+    type Item = B;
+    fn next(&mut self) -> Option<B>;
+}
+
+#[derive(Clone)]
 pub struct Scan<I, St, F> {
     iter: I,
     f: F,
@@ -616,6 +647,12 @@ impl<I: Clone + Iterator> Iterator for Cycle<I> {
 
 // ------------------------------------------------------------ sources
 
+/// `zip(a, b)`: `a.into_iter().zip(b)`.
+pub fn zip<A, B>(a: A, b: B) -> Zip<A::IntoIter, B::IntoIter>
+where
+    A: IntoIterator,
+    B: IntoIterator;
+
 #[derive(Clone, Debug)]
 pub struct Once<T> {
     inner: Option<T>,
@@ -635,6 +672,18 @@ impl<A: Clone> Iterator for Repeat<A> {
     fn next(&mut self) -> Option<A>;
 }
 pub fn repeat<T: Clone>(elt: T) -> Repeat<T>;
+
+#[derive(Clone, Debug)]
+pub struct RepeatN<A> {
+    element: Option<A>,
+    count: usize,
+}
+impl<A: Clone> Iterator for RepeatN<A> {
+    type Item = A;
+    fn next(&mut self) -> Option<A>;
+}
+impl<A: Clone> ExactSizeIterator for RepeatN<A> {}
+pub fn repeat_n<T: Clone>(element: T, count: usize) -> RepeatN<T>;
 
 pub struct Empty<T> {
     marker: std::marker::PhantomData<T>,

@@ -7,6 +7,7 @@ use std::fmt::{self, Debug, Display, Formatter};
 use std::ops::{Add, AddAssign, Deref, DerefMut, Index, IndexMut, RangeBounds};
 use std::slice::SliceIndex;
 use std::str::{Chars, FromStr};
+use std::borrow::Cow;
 use std::convert::Infallible;
 
 #[lang = "String"]
@@ -18,6 +19,7 @@ impl String {
     pub fn new() -> String;
     pub fn with_capacity(capacity: usize) -> String;
     pub fn from_utf8(vec: Vec<u8>) -> Result<String, FromUtf8Error>;
+    pub fn from_utf8_lossy(v: &[u8]) -> Cow<'_, str>;
     pub unsafe fn from_utf8_unchecked(bytes: Vec<u8>) -> String;
     pub unsafe fn from_raw_parts(buf: *mut u8, length: usize, capacity: usize) -> String;
     pub fn into_bytes(self) -> Vec<u8>;
