@@ -38,6 +38,17 @@ def leaf_keys(value: Any, path: tuple) -> list[tuple]:
     return out
 
 
+def range_keys(value: Any, p: Any) -> list[tuple]:
+    """The location keys a pointer covers: its place, or every element of the slice it spans."""
+    if p.elem and p.meta and p.path:
+        base, start = p.path[:-1], p.path[-1]
+        out: list[tuple] = []
+        for i in range(start, start + p.meta):
+            out.extend(leaf_keys(value, base + (i,)))
+        return out
+    return leaf_keys(value, p.path)
+
+
 def _fmt_loc(alloc: Any, key: tuple) -> str:
     return f"{alloc!r}[{', '.join(map(str, key)) or '0x0'}]"
 
@@ -86,9 +97,9 @@ class StackedBorrows:
         for key in leaf_keys(self.alloc.value, path):
             self._access_stack(self._stack(key), tag, write, key)
 
-    def retag(self, parent: int, path: tuple, tag: int, kind: str, mem: Any) -> None:
+    def retag(self, parent: int, p: Any, tag: int, kind: str, mem: Any) -> None:
         perm = SHARED_RO if kind == "shared" else (SHARED_RW if kind == "two-phase" else UNIQUE)
-        for key in leaf_keys(self.alloc.value, path):
+        for key in range_keys(self.alloc.value, p):
             stack = self._stack(key)
             self._access_stack(stack, parent, perm != SHARED_RO, key)
             stack.append((perm, tag))
@@ -96,7 +107,7 @@ class StackedBorrows:
     def retag_raw(self, p: Any, mem: Any) -> Any:
         """A raw pointer from a reference: a SharedReadWrite item above the parent's."""
         tag = mem.new_tag(p.tag)
-        for key in leaf_keys(self.alloc.value, p.path):
+        for key in range_keys(self.alloc.value, p):
             stack = self._stack(key)
             i = self._grant(stack, p.tag, False, key)
             perm = SHARED_RO if stack[i][0] == SHARED_RO else SHARED_RW
@@ -149,10 +160,10 @@ class TreeBorrows:
                 elif st == ACTIVE:
                     states[t] = FROZEN
 
-    def retag(self, parent: int, path: tuple, tag: int, kind: str, mem: Any) -> None:
-        self.access(parent, path, False, mem)
+    def retag(self, parent: int, p: Any, tag: int, kind: str, mem: Any) -> None:
+        self.access(parent, p.path, False, mem)
         initial = FROZEN if kind == "shared" else RESERVED
-        for key in leaf_keys(self.alloc.value, path):
+        for key in range_keys(self.alloc.value, p):
             self.states.setdefault(key, {})[tag] = initial
 
     def retag_raw(self, p: Any, mem: Any) -> Any:

@@ -64,6 +64,26 @@ def addressable_locals(body: ir.Body) -> set[int]:
     return out
 
 
+def promotable_locals(body: ir.Body) -> set[int]:
+    """Temporaries assigned once from constants only (`&DEFAULT`, `&[1, 2]`): rustc's promotion."""
+    def const_only(rv: Any) -> bool:
+        if isinstance(rv, ir.Use):
+            return isinstance(rv.operand, ir.Constant)
+        if isinstance(rv, ir.Aggregate):
+            return rv.kind.kind in ("adt", "tuple", "array") and all(isinstance(o, ir.Constant) for o in rv.operands)
+        return False
+    counts: dict[int, int] = {}
+    good: set[int] = set()
+    for bb in body.blocks:
+        for st in bb.statements:
+            if isinstance(st, ir.Assign) and not st.place.projection:
+                i = st.place.local
+                counts[i] = counts.get(i, 0) + 1
+                if const_only(st.rvalue):
+                    good.add(i)
+    return {i for i in good if counts.get(i) == 1 and not body.locals[i].is_user_var and body.locals[i].name is None}
+
+
 class BodyCompiler:
     """Turns one body instance into closures.  `m` is the Machine (memory, intrinsics, types)."""
 
@@ -75,6 +95,7 @@ class BodyCompiler:
         self.subst = subst
         self.tys = [self.sub(d.ty) for d in body.locals]
         self.addr = addressable_locals(body)
+        self.promotable = promotable_locals(body)
         self.trace = m.tracer is not None
 
     # ------------------------------------------------------------ types
@@ -115,8 +136,9 @@ class BodyCompiler:
         return cb
 
     def block(self, bb: ir.BasicBlockData) -> Callable[[list], int]:
-        stmts = [s for s in (self.statement(st) for st in bb.statements) if s is not None]
-        spans = [st.span for st in bb.statements if not isinstance(st, (ir.FakeRead, ir.Nop))]
+        pairs = [(self.statement(st), st.span) for st in bb.statements]
+        stmts = [s for s, _ in pairs if s is not None]
+        spans = [span for s, span in pairs if s is not None]
         term = self.terminator(bb.terminator)
         spans.append(bb.terminator.span)
         stmts_t = tuple(stmts)
@@ -359,6 +381,19 @@ class BodyCompiler:
             return q.with_meta(end - e.start)
         return sub
 
+    def _promoted(self, local: int) -> Getter:
+        """`&CONST`: rustc promotes a borrow of a constant expression to static memory, so the
+        reference lives forever (and freeing it is an invalid free of static memory)."""
+        get, cell, mem, ty = self.local_get(local), [], self.mem, self.tys[local]
+        size = self.view.size_of(ty)
+
+        def promoted(L: list) -> Ptr:
+            if not cell:
+                a = mem.allocate("static", ty, size, copy_value(get(L)), None, "promoted constant")
+                cell.append(Ptr(a))
+            return cell[0]
+        return promoted
+
     # ------------------------------------------------------------ operands
 
     def operand(self, op: ir.Operand) -> Getter:
@@ -487,12 +522,16 @@ class BodyCompiler:
 
     def rv_Ref(self, rv: ir.Ref, dest: ir.Place) -> Getter:
         kind = {"mut": "mut", "two-phase": "two-phase"}.get(rv.kind, "shared")
+        if isinstance(self.place_ty(dest), T.RawPtr):
+            kind = "raw"  # `&mut x` coerced to `*mut T` in the same statement
         return self._borrow(rv.place, kind)
 
     def rv_AddressOf(self, rv: ir.AddressOf, dest: ir.Place) -> Getter:
         return self._borrow(rv.place, "raw")
 
     def _borrow(self, place: ir.Place, kind: str) -> Getter:
+        if kind in ("shared", "raw") and not place.projection and place.local in self.promotable:
+            return self._promoted(place.local)
         ptr = self.place_ptr(place)
         retag = self.mem.retag
         if self.is_plain(place.local) and not any(isinstance(e, ir.Deref) for e in place.projection):

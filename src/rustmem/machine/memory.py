@@ -217,7 +217,7 @@ class Memory:
     def load(self, p: Ptr) -> Any:
         """Read the value `p` points to (not copied: the caller copies aggregates)."""
         a = p.alloc
-        if a is None or not a.live or p.delta or a.sb is not None:
+        if a is None or not a.live or p.delta:
             self.check(p, False)
         v = a.value  # type: ignore[union-attr]
         for k in p.path:
@@ -228,16 +228,20 @@ class Memory:
             if k >= len(v):
                 self.out_of_bounds(p)
             v = v[k]
+        if a.sb is not None:  # type: ignore[union-attr]
+            a.sb.access(p.tag, p.path, False, self)  # type: ignore[union-attr]
         if self.tracer is not None:
             self.tracer.event("read", self.clock(), alloc=a.id, path=p.path)  # type: ignore[union-attr]
         return v
 
     def store(self, p: Ptr, value: Any) -> None:
         a = p.alloc
-        if a is None or not a.live or p.delta or a.sb is not None:
+        if a is None or not a.live or p.delta:
             self.check(p, True)
         path = p.path
         if not path:
+            if a.sb is not None:  # type: ignore[union-attr]
+                a.sb.access(p.tag, path, True, self)  # type: ignore[union-attr]
             a.value = value  # type: ignore[union-attr]
         else:
             v = a.value  # type: ignore[union-attr]
@@ -248,6 +252,8 @@ class Memory:
             k = path[-1]
             if v.__class__ is not list or k >= len(v):
                 self.out_of_bounds(p)
+            if a.sb is not None:  # type: ignore[union-attr]
+                a.sb.access(p.tag, path, True, self)  # type: ignore[union-attr]
             v[k] = value
         if self.tracer is not None:
             self.tracer.event("write", self.clock(), alloc=a.id, path=path)  # type: ignore[union-attr]
@@ -294,7 +300,7 @@ class Memory:
         tag = self.new_tag(p.tag)
         a.escaped = True
         if a.sb is not None and a.live:
-            a.sb.retag(p.tag, p.path, tag, kind, self)
+            a.sb.retag(p.tag, p, tag, kind, self)
         if self.tracer is not None:
             self.tracer.event("borrow", self.clock(), alloc=a.id, path=p.path, kind=kind, tag=tag)
         return Ptr(a, p.path, tag, p.meta, p.elem, p.delta)

@@ -281,10 +281,16 @@ def vec_swap_remove(m: Any, a: list, info: Any) -> Any:
 
 
 @intrinsic("Vec::as_ptr", "Vec::as_mut_ptr", "slice::as_ptr", "slice::as_mut_ptr", "String::as_ptr",
-           "String::as_mut_ptr", "str::as_ptr", "array::as_ptr", "array::as_mut_ptr")
+           "String::as_mut_ptr", "str::as_ptr", "str::as_mut_ptr", "array::as_ptr", "array::as_mut_ptr")
 def vec_as_ptr(m: Any, a: list, info: Any) -> Any:
-    s = self_slice(m, a, info)
-    return m.mem.retag(s.with_meta(None), "raw")
+    ty = info.arg_tys[0]
+    inner = ty.inner if isinstance(ty, T.Ref) else ty
+    if isinstance(inner, T.Adt) and inner.adt.lang in ("Vec", "String"):
+        v = m.mem.load(a[0])
+        s = v[0].with_meta(v[1])  # the buffer's whole capacity, as the raw pointer's provenance
+    else:
+        s = self_slice(m, a, info)
+    return m.mem.retag(s, "raw").with_meta(None)
 
 
 @intrinsic("Vec::as_slice", "Vec::as_mut_slice", "<Vec as Deref>::deref", "<Vec as DerefMut>::deref_mut",
