@@ -458,8 +458,8 @@ class BodyCheck:
         write = kind not in ("use", "shared")
         for i in bits(in_scope):
             loan = self.loans.loans[i]
-            if own is not None and loan.index == own.index:
-                continue
+            if activation and own is not None and loan.index == own.index:
+                continue  # a loan activated is in scope itself; one taken again in a loop is not
             if not write and (not loan.mutable or not self._is_active(loan, loc)):
                 continue
             if not places_conflict(self.info, loan.place, place, depth):

@@ -42,12 +42,14 @@ def explain(cx: "BodyCheck", loan: Loan, loc: Location) -> errors.Explanation:
                                           region_name=name if not name.startswith("'_") else "'1",
                                           region_span=lifetime_decl_span(cx, name))
     point = info.points.index(loc)
-    sub = rcx.path(loan.region, lambda r: bool(rcx.liveness[r] >> point & 1))
+    in_types = {rcx.vid(r) for t in info.local_tys for r in rcx.ty_regions(t) if r != T.ERASED}
+    sub = rcx.path(loan.region, lambda r: r in in_types and bool(rcx.liveness[r] >> point & 1))
     region = (sub[-1].sub if sub else loan.region) if sub is not None else loan.region
     found = _find_use(cx, region, loc)
     if found is None:
         return errors.Explanation("none")
-    use_loc, local, kind, looped = found
+    use_loc, local, kind, _ = found
+    looped = not _reaches_forward(info, loan.loc, use_loc)
     span = _use_span(cx, use_loc, local)
     if kind == "drop":
         ty = info.local_tys[local]
@@ -69,6 +71,24 @@ def _method_name(span: Span) -> Span:
     while n < len(text) and (text[n].isalnum() or text[n] == "_"):
         n += 1
     return Span(span.file, span.lo, span.lo + n) if n else span
+
+
+def _reaches_forward(info: Any, start: Location, goal: Location) -> bool:
+    """Whether goal follows start without going around a loop (no edge to an earlier block)."""
+    pts = info.points
+    if start[0] == goal[0] and start[1] < goal[1]:
+        return True
+    seen: set[int] = set()
+    todo = [s for s in pts.succ[start[0]] if s > start[0]]
+    while todo:
+        b = todo.pop()
+        if b == goal[0]:
+            return True
+        if b in seen:
+            continue
+        seen.add(b)
+        todo.extend(s for s in pts.succ[b] if s > b)
+    return False
 
 
 def _bits(n: int):

@@ -58,6 +58,7 @@ class RegionCx:
         self.ends: list[int] = []  # per vid: bitset over indexes into self.universal
         self.known: set[tuple[int, int]] = set()
         self.env_region: Optional[int] = None  # an `FnMut` closure's borrow of its environment
+        self.normalized: set[T.Region] = set()  # regions a projection's normalisation made up
         self._fresh = self.FRESH_BASE
         self._cache: dict[Any, T.Ty] = {}
         self._closure_regions: dict[Any, T.Region] = {}
@@ -274,12 +275,22 @@ class RegionCx:
 
     @staticmethod
     def best_blame(path: list[Constraint]) -> Optional[Constraint]:
+        """The constraint that best explains a path: the most telling category (a return
+        before an argument before an assignment ...).  A blamed span that covers several
+        lines (a coercion of a whole block's value) gives way to the last one-line span of
+        the path inside it, which is the expression the value came from."""
         best = None
         for c in path:
             if c.span is None:
                 continue
             if best is None or CATEGORY_RANK.get(c.category, 8) < CATEGORY_RANK.get(best.category, 8):
                 best = c
+        if best is not None and best.span.line != best.span.end_line:
+            inner = [c for c in path if c.span is not None and c.span.line == c.span.end_line
+                     and best.span.lo <= c.span.lo and c.span.hi <= best.span.hi]
+            if inner:
+                narrowed = inner[-1]
+                return Constraint(best.sup, best.sub, best.loc, narrowed.span, best.category, best.note)
         return best
 
 
@@ -481,7 +492,16 @@ def _call(rcx: RegionCx, call: ir.Call, loc: Location) -> None:
         for a, p in zip(args, inputs):
             rcx.relate(a, p, 1, loc, span, "argument")
         rcx.relate(output, dest, 1, loc, span, ret_cat)
-        if not _has_projection(output):
+        made_up = [r for r in rcx.ty_regions(output) if r in rcx.normalized]
+        if not _has_projection(output) and not made_up:
+            return
+        if made_up and not _has_projection(output):
+            # `<&'a Vec<T> as IntoIterator>::IntoIter` came back as `Iter<'?, T>`: the new
+            # region may hold anything the inputs borrow.
+            for ty in args:
+                for r in _fallback_input_regions(rcx, ty):
+                    for o in made_up:
+                        rcx.outlives(r, o, loc, span, ret_cat)
             return
     # Unknown callee (a closure call, an unnormalised projection): assume the result may
     # borrow from anything the arguments borrow.
@@ -551,7 +571,11 @@ def _normalize(rcx: RegionCx, ty: T.Ty) -> T.Ty:
         out = tcx.normalize(ty)
     except Exception:  # the type checker could not resolve it: keep the projection
         return ty
-    return rcx.renumber(out) if out is not None else ty
+    if out is None:
+        return ty
+    out = rcx.renumber(out)
+    rcx.normalized.update(r for r in rcx.ty_regions(out) if r.var is not None and r.var > rcx.FRESH_BASE)
+    return out
 
 
 def add_liveness(rcx: RegionCx, use_live: dict[Location, int], drop_live: dict[Location, int]) -> None:
