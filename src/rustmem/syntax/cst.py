@@ -8,9 +8,9 @@ points at the user's text.  Node kinds are dispatched through per-category table
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
-from ..diagnostics import CompileError, unsupported
+from ..diagnostics import CompileError, Diagnostic, unsupported
 from ..source import SourceFile, Span
 
 Node = Any  # tree_sitter.Node; kept untyped so importing this module does not load tree-sitter
@@ -59,10 +59,18 @@ class ConverterBase:
     TYPE: dict[str, Callable[[Any, Node], Any]] = {}
     ITEM: dict[str, Callable[[Any, Node], Any]] = {}
 
-    def __init__(self, file: SourceFile, src: bytes, delta: int = 0) -> None:
+    def __init__(self, file: SourceFile, src: bytes, delta: int = 0,
+                 errors: Optional[list[Diagnostic]] = None) -> None:
         self.file = file
         self.src = src
         self.delta = delta
+        # errors rustc reports and recovers from (a bad format string, a bad literal): the
+        # whole file is read and they are raised together at the end, as rustc lists them all
+        self.errors: list[Diagnostic] = errors if errors is not None else []
+
+    def sub_converter(self, src: bytes, delta: int) -> "ConverterBase":
+        """A converter for another buffer (a macro's re-parsed arguments) of the same file."""
+        return type(self)(self.file, src, delta, self.errors)
 
     # -- positions and text
 
@@ -129,6 +137,25 @@ class ConverterBase:
         if f is None:
             raise self.unsupported_node(n, "type")
         return f(self, n)
+
+
+def recoverable(placeholder: Callable[[Any, Node], Any]) -> Callable[[Callable[[Any, Node], Any]], Callable[[Any, Node], Any]]:
+    """Make a conversion's CompileError non-fatal: it is recorded in `errors` and
+    `placeholder(self, node)` stands in for the node (the file still fails to compile).
+    An error marked `fatal` (rustc's lexer errors) still stops everything."""
+    def wrap(method: Callable[[Any, Node], Any]) -> Callable[[Any, Node], Any]:
+        def convert(self: Any, n: Node) -> Any:
+            try:
+                return method(self, n)
+            except CompileError as e:
+                if getattr(e, "fatal", False):
+                    raise
+                self.errors.extend(e.diagnostics)
+                return placeholder(self, n)
+        convert.__name__ = method.__name__
+        convert.__doc__ = method.__doc__
+        return convert
+    return wrap
 
 
 def build_dispatch(cls: type) -> None:

@@ -12,6 +12,7 @@ from typing import Optional
 
 from ..diagnostics import CompileError, Diagnostic, Label
 from ..source import SourceFile, Span
+from .literals import decode_body
 
 _OPEN = {ord("("): ord(")"), ord("["): ord("]"), ord("{"): ord("}")}
 _CLOSE = {v: k for k, v in _OPEN.items()}
@@ -45,7 +46,7 @@ class _Lexer:
             elif b == _SLASH and i + 1 < n and data[i + 1] == _STAR:
                 i = self.block_comment(i)
             elif b == _QUOTE:
-                i = self.string(i, i + 1)
+                i = self.string(i, i + 1, byte=False)
             elif b == _APOS:
                 i = self.char_or_lifetime(i)
             elif _is_ident(b):
@@ -56,7 +57,7 @@ class _Lexer:
                 if word in (b"r", b"br", b"cr") and i < n and data[i] in (_QUOTE, _HASH):
                     i = self.raw_string(start, i)
                 elif word in (b"b", b"c") and i < n and data[i] == _QUOTE:
-                    i = self.string(start, i + 1)
+                    i = self.string(start, i + 1, byte=word == b"b", check=word == b"b")
                 elif word == b"b" and i < n and data[i] == _APOS:
                     i = self.char_or_lifetime(i)
                 elif i < n and data[i] in (_QUOTE, _APOS, _HASH) and not (0x30 <= word[0] <= 0x39):
@@ -79,16 +80,25 @@ class _Lexer:
                 i += 1
         raise self.error(start, start + 2, "unterminated block comment", "E0758")
 
-    def string(self, start: int, i: int) -> int:
-        data, n = self.data, len(self.data)
+    def string(self, start: int, i: int, byte: bool, check: bool = True) -> int:
+        """Skip a string whose body starts at i; its escapes are checked as rustc's lexer does."""
+        data, n, body = self.data, len(self.data), i
         while i < n:
             if data[i] == _BACKSLASH:
                 i += 2
             elif data[i] == _QUOTE:
+                if check:
+                    self.check_escapes(body, i, byte)
                 return i + 1
             else:
                 i += 1
         raise self.error(start, start + 1, "unterminated double quote string", "E0765")
+
+    def check_escapes(self, lo: int, hi: int, byte: bool) -> None:
+        try:
+            decode_body(self.file, lo, hi, raw=False, byte=byte)
+        except CompileError as e:  # not fatal: rustc reports it and lexes on
+            self.early_errors.append(e)
 
     def raw_string(self, start: int, i: int) -> int:
         data = self.data
@@ -109,6 +119,7 @@ class _Lexer:
             j = i + 3  # past the backslash and the escaped character, which may be `'`
             while j < n and data[j] != _APOS and data[j] != _NL:
                 j += 1
+            self.check_escapes(i + 1, j, byte=i > 0 and data[i - 1] == ord("b"))
             return j + 1
         # one character (possibly several UTF-8 bytes) then a closing quote makes a char literal
         j = i + 2

@@ -13,6 +13,7 @@ from typing import Any, Optional
 from ..diagnostics import CompileError, Diagnostic
 from ..source import Span
 from .delimiters import check_delimiters
+from .literals import suffix_error
 
 Node = Any
 
@@ -112,10 +113,8 @@ def _bad_suffix(conv: Any, first: Optional[Node], nxt: Optional[Node], prev: Opt
         if number is None or word is None or number.end_byte != word.start_byte:
             continue
         if number.type in ("integer_literal", "float_literal") and word.type == "identifier":
-            kind = "float" if number.type == "float_literal" else "number"
-            suffix = conv.text(word)
-            return CompileError(Diagnostic.error(f"invalid suffix `{suffix}` for {kind} literal")
-                                .with_primary(conv.span(number).to(conv.span(word)), f"invalid suffix `{suffix}`"))
+            return suffix_error(conv.span(number).to(conv.span(word)), conv.text(word),
+                                float_literal=number.type == "float_literal")
     return None
 
 

@@ -5,8 +5,8 @@ from typing import Optional
 
 from ..diagnostics import CompileError, Diagnostic
 from . import ast
-from .cst import COMMENTS, ConverterBase, Node
-from .literals import FLOAT_SUFFIXES, INT_SUFFIXES, decode_body, decode_char, split_float, split_int
+from .cst import COMMENTS, ConverterBase, Node, recoverable
+from .literals import FLOAT_SUFFIXES, INT_SUFFIXES, decode_body, decode_char, split_float, split_int, suffix_error
 
 # Statement-level nodes that declare items.
 ITEM_KINDS = frozenset((
@@ -14,6 +14,11 @@ ITEM_KINDS = frozenset((
     "const_item", "static_item", "type_item", "use_declaration", "mod_item", "macro_definition",
     "union_item", "foreign_mod_item", "extern_crate_declaration", "associated_type",
 ))
+
+def _zero(conv: ConverterBase, n: Node) -> ast.Expr:
+    """What stands in for a literal rustc rejected (the error is already recorded)."""
+    return ast.Lit(conv.span(n), "int", 0)
+
 
 _BLOCK_PUNCT = frozenset(("{", "}", "unsafe", "label", ":", "async", "move", "const", "try")) | COMMENTS
 
@@ -39,32 +44,30 @@ class ExprsMixin(ConverterBase):
     expr_crate = _path_expr
     expr_super = _path_expr
 
+    @recoverable(_zero)
     def expr_integer_literal(self, n: Node) -> ast.Expr:
         digits, radix, suffix = split_int(self.text(n))
         if suffix in FLOAT_SUFFIXES and radix == 10:
             return ast.Lit(self.span(n), "float", float(digits), suffix)
         if suffix is not None and suffix not in INT_SUFFIXES:
-            raise CompileError(Diagnostic.error(f"invalid suffix `{suffix}` for number literal")
-                               .with_primary(self.span(n), "invalid suffix `" + suffix + "`"))
+            raise suffix_error(self.span(n), suffix, float_literal=False)
         return ast.Lit(self.span(n), "int", int(digits, radix), suffix)
 
+    @recoverable(_zero)
     def expr_float_literal(self, n: Node) -> ast.Expr:
         value, suffix = split_float(self.text(n))
         if suffix is not None and suffix not in FLOAT_SUFFIXES:
-            raise CompileError(Diagnostic.error(f"invalid suffix `{suffix}` for float literal")
-                               .with_primary(self.span(n), f"invalid suffix `{suffix}`"))
+            raise suffix_error(self.span(n), suffix, float_literal=True)
         return ast.Lit(self.span(n), "float", value, suffix)
 
     def expr_boolean_literal(self, n: Node) -> ast.Expr:
         return ast.Lit(self.span(n), "bool", self.src[n.start_byte:n.end_byte] == b"true")
 
+    @recoverable(_zero)
     def expr_char_literal(self, n: Node) -> ast.Expr:
         span = self.span(n)
         if self.src[n.start_byte:n.start_byte + 1] == b"b":
-            value = ord(decode_char(self.file, span.lo + 1, span.hi, byte=True))
-            if value > 0xFF or not self.src[n.start_byte:n.end_byte].isascii():
-                raise CompileError(Diagnostic.error("non-ASCII character in byte literal").with_primary(span))
-            return ast.Lit(span, "byte", value)
+            return ast.Lit(span, "byte", ord(decode_char(self.file, span.lo + 1, span.hi, byte=True)))
         return ast.Lit(span, "char", decode_char(self.file, span.lo, span.hi))
 
     def string_value(self, n: Node) -> tuple[str, list[int], bool]:
@@ -82,12 +85,10 @@ class ExprsMixin(ConverterBase):
         value, offsets = decode_body(self.file, lo, hi, raw, byte="b" in prefix)
         return value, offsets, "b" in prefix
 
+    @recoverable(_zero)
     def expr_string_literal(self, n: Node) -> ast.Expr:
         value, _, is_bytes = self.string_value(n)
         if is_bytes:
-            if not self.src[n.start_byte:n.end_byte].isascii():
-                raise CompileError(Diagnostic.error("non-ASCII character in byte string literal")
-                                   .with_primary(self.span(n)))
             return ast.Lit(self.span(n), "bytestr", value.encode("latin-1"))
         return ast.Lit(self.span(n), "str", value)
 
@@ -275,6 +276,7 @@ class ExprsMixin(ConverterBase):
 
     # ------------------------------------------------------------ control flow
 
+    @recoverable(_zero)
     def condition(self, n: Node) -> ast.Expr:
         if n.type == "let_chain":
             first_let = self.child_of_kind(n, "let_condition")

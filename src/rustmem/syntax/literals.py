@@ -14,8 +14,21 @@ FLOAT_SUFFIXES = ("f32", "f64")
 _SIMPLE_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "\\": "\\", "0": "\0", "'": "'", '"': '"'}
 
 
-def _error(file: SourceFile, lo: int, hi: int, message: str) -> CompileError:
-    return CompileError(Diagnostic.error(message).with_primary(Span(file, lo, hi)))
+def _error(file: SourceFile, lo: int, hi: int, message: str, label: str = "") -> CompileError:
+    return CompileError(Diagnostic.error(message).with_primary(Span(file, lo, hi), label))
+
+
+def suffix_error(span: Span, suffix: str, float_literal: bool) -> CompileError:
+    """rustc's error for a number literal with an unknown suffix (`1u99`, `1.0u8`, `2xyz`)."""
+    what = "float" if float_literal else "number"
+    width = suffix[1:]
+    if width.isdigit() and (suffix[0] == "f" if float_literal else suffix[0] in "iu"):
+        kind = "float" if float_literal else "integer"
+        note = "valid widths are 32 and 64" if float_literal else "valid widths are 8, 16, 32, 64 and 128"
+        return CompileError(Diagnostic.error(f"invalid width `{width}` for {kind} literal").with_primary(span)
+                            .with_help(note))
+    return CompileError(Diagnostic.error(f"invalid suffix `{suffix}` for {what} literal")
+                        .with_primary(span, f"invalid suffix `{suffix}`"))
 
 
 def split_int(text: str) -> tuple[str, int, str | None]:
@@ -57,7 +70,7 @@ def decode_body(file: SourceFile, lo: int, hi: int, raw: bool, byte: bool = Fals
     byte offset where each character's source text starts (so a slice of characters maps
     back to a span).  Raw strings are taken verbatim; otherwise escapes are processed,
     including `\\u{..}` and line continuations (backslash-newline skips the following
-    whitespace)."""
+    whitespace).  `byte`: the body of b"..." / b'.', where only ASCII may appear."""
     data = file.data
     body = data[lo:hi].decode("utf-8")
     if (raw or "\\" not in body) and "\r" not in body and body.isascii():
@@ -69,66 +82,93 @@ def decode_body(file: SourceFile, lo: int, hi: int, raw: bool, byte: bool = Fals
     n = len(body)
     while i < n:
         ch = body[i]
-        start = pos
         if ch != "\\" or raw:
+            width = len(ch.encode("utf-8"))
+            if byte and width > 1:
+                raise _error(file, pos, pos + width, "non-ASCII character in byte " +
+                             ("literal" if data[lo - 1:lo] == b"'" else "string literal"), label="must be ASCII")
             if ch == "\r" and i + 1 < n and body[i + 1] == "\n":
                 # CRLF in a literal is a newline, as rustc normalises it
-                i += 1
-                pos += 1
-                ch = "\n"
+                i, pos, width, ch = i + 1, pos + 1, 1, "\n"
             chars.append(ch)
-            offsets.append(start)
+            offsets.append(pos)
             i += 1
-            pos += len(ch.encode("utf-8")) if ch != "\n" else 1
+            pos += width
             continue
-        if i + 1 >= n:
-            raise _error(file, start, start + 1, "unterminated character escape")
-        esc = body[i + 1]
-        if esc in _SIMPLE_ESCAPES:
-            chars.append(_SIMPLE_ESCAPES[esc])
-            offsets.append(start)
-            i += 2
-            pos += 2
-        elif esc == "\n" or esc == "\r":
-            i += 1
-            pos += 1
+        if i + 1 < n and body[i + 1] in "\r\n":
+            # a line continuation: the newline and the indentation after it are skipped
+            i, pos = i + 1, pos + 1
             while i < n and body[i] in " \t\n\r":
-                i += 1
-                pos += 1
-        elif esc == "x":
-            digits = body[i + 2:i + 4]
-            if len(digits) != 2 or not all(c in "0123456789abcdefABCDEF" for c in digits):
-                raise _error(file, start, start + 2 + len(digits), "numeric character escape is too short")
-            value = int(digits, 16)
-            if value > 0x7F and not byte:
-                raise _error(file, start, start + 4, "out of range hex escape")
-            chars.append(chr(value))
-            offsets.append(start)
-            i += 4
-            pos += 4
-        elif esc == "u":
-            end = body.find("}", i)
-            if body[i + 2:i + 3] != "{" or end < 0:
-                raise _error(file, start, start + 2, "incorrect unicode escape sequence")
-            digits = body[i + 3:end].replace("_", "")
-            try:
-                chars.append(chr(int(digits, 16)))
-            except (ValueError, OverflowError):
-                raise _error(file, start, start + end + 1 - i, "invalid unicode character escape") from None
-            offsets.append(start)
-            pos += len(body[i:end + 1].encode("utf-8"))
-            i = end + 1
-        else:
-            raise _error(file, start, start + 2, f"unknown character escape: `{esc}`")
+                i, pos = i + 1, pos + 1
+            continue
+        value, length = _escape(file, body, i, pos, byte)
+        chars.append(value)
+        offsets.append(pos)
+        i += length
+        pos += len(body[i - length:i].encode("utf-8"))
     offsets.append(pos)
     return "".join(chars), offsets
+
+
+_HEX = frozenset("0123456789abcdefABCDEF")
+
+
+def _escape(file: SourceFile, body: str, i: int, pos: int, byte: bool) -> tuple[str, int]:
+    """The character of the escape at body[i] (a backslash, at file offset pos) and how many
+    characters of body it spans; rustc's error for a bad one."""
+    esc = body[i + 1] if i + 1 < len(body) else ""
+    if esc in _SIMPLE_ESCAPES:
+        return _SIMPLE_ESCAPES[esc], 2
+    if esc == "x":
+        digits = body[i + 2:i + 4]
+        if len(digits) != 2 or not all(c in _HEX for c in digits):
+            short = len(digits) if all(c in _HEX for c in digits) else 0
+            raise _error(file, pos, pos + 2 + short, "numeric character escape is too short")
+        value = int(digits, 16)
+        if value > 0x7F and not byte:
+            raise _error(file, pos, pos + 4, "out of range hex escape",
+                         label="must be a character in the range [\\x00-\\x7f]")
+        return chr(value), 4
+    if esc == "u":
+        return _unicode_escape(file, body, i, pos, byte)
+    if not esc:
+        raise _error(file, pos, pos + 1, "unterminated character escape")
+    width = len(esc.encode("utf-8"))
+    raise _error(file, pos + 1, pos + 1 + width, f"unknown character escape: `{esc}`", label="unknown character escape")
+
+
+def _unicode_escape(file: SourceFile, body: str, i: int, pos: int, byte: bool) -> tuple[str, int]:
+    """`\\u{1F600}` at body[i]."""
+    if body[i + 2:i + 3] != "{":
+        raise _error(file, pos, pos + min(3, len(body) - i), "incorrect unicode escape sequence")
+    end = body.find("}", i)
+    if end < 0:
+        raise _error(file, pos, pos + len(body[i:].encode("utf-8")), "unterminated unicode escape")
+    whole = (pos, pos + len(body[i:end + 1].encode("utf-8")))
+    if byte:
+        raise _error(file, *whole, "unicode escape in byte string", label="unicode escape in byte string")
+    digits = body[i + 3:end]
+    for k, c in enumerate(digits):
+        if c not in _HEX and c != "_":
+            at = pos + 3 + len(digits[:k].encode("utf-8"))
+            raise _error(file, at, at + len(c.encode("utf-8")), f"invalid character in unicode escape: `{c}`",
+                         label="invalid character in unicode escape")
+    digits = digits.replace("_", "")
+    if not digits:
+        raise _error(file, *whole, "empty unicode escape", label="this escape must have at least 1 hex digit")
+    if len(digits) > 6:
+        raise _error(file, *whole, "overlong unicode escape", label="must have at most 6 hex digits")
+    value = int(digits, 16)
+    if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+        raise _error(file, *whole, "invalid unicode character escape", label="invalid escape")
+    return chr(value), end + 1 - i
 
 
 def decode_char(file: SourceFile, lo: int, hi: int, byte: bool = False) -> str:
     """The character of a char literal whose quotes span file bytes [lo, hi) (`byte`: of b'x')."""
     value, _ = decode_body(file, lo + 1, hi - 1, raw=False, byte=byte)
     if not value:
-        raise _error(file, lo, hi, "empty character literal")
+        raise _error(file, lo + 1, lo + 1, "empty character literal", label="empty character literal")
     if len(value) != 1:
         raise _error(file, lo, hi, "character literal may only contain one codepoint")
     return value

@@ -14,7 +14,7 @@ from typing import Any, Callable, Optional
 from ..diagnostics import CompileError, Diagnostic, unsupported
 from ..source import Span
 from . import ast
-from .cst import ConverterBase, Node
+from .cst import ConverterBase, Node, recoverable
 from .fmtstr import ExplicitArg, build_format_args
 from .loader import rust_parser
 
@@ -32,7 +32,13 @@ _PREFIX = b"fn __m() { "
 _SUFFIX = b"; }"
 
 
+def _unexpanded(conv: ConverterBase, n: Node) -> ast.Expr:
+    """What stands in for a macro call rustc rejected (the error is already recorded)."""
+    return ast.MacroExpr(conv.span(n), conv.text(n.child_by_field_name("macro")), [])
+
+
 class MacrosMixin(ConverterBase):
+    @recoverable(_unexpanded)
     def expr_macro_invocation(self, n: Node) -> ast.Expr:
         mac = n.child_by_field_name("macro")
         name = self.text(mac).rsplit("::", 1)[-1].strip()
@@ -52,7 +58,7 @@ class MacrosMixin(ConverterBase):
         delimiter was; return a converter for it and the wrapper's expression node."""
         text = _PREFIX + head + open_ + body + close + tail + _SUFFIX
         delta = self.delta + tt.start_byte - len(_PREFIX) - len(head)
-        sub = type(self)(self.file, text, delta)
+        sub = self.sub_converter(text, delta)
         root = rust_parser().parse(text).root_node
         if root.has_error:
             raise self._macro_syntax_error(name, sub, root, tt)
@@ -73,6 +79,7 @@ class MacrosMixin(ConverterBase):
 
         lexical = check_delimiters(self.file)  # inside a token tree too, rustc's lexer speaks first
         if lexical is not None:
+            lexical.fatal = True  # type: ignore[attr-defined]
             return lexical
         err = check_syntax(sub, root, whole_file=False)
         lo, hi = self.span(tt).lo, self.span(tt).hi

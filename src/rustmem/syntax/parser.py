@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import sys
 
-from ..diagnostics import unsupported
+from ..diagnostics import CompileError, unsupported
 from ..source import SourceFile
 from . import ast
 from .cst import build_dispatch
@@ -62,6 +62,8 @@ def parse(source: SourceFile) -> ast.Crate:
         sys.setrecursionlimit(limit)
         if collecting:
             gc.enable()
+    if conv.errors:
+        raise CompileError(*conv.errors)
     return ast.Crate(source.whole, items, attrs)
 
 
