@@ -164,7 +164,7 @@ def make_args(m: Any, template: Any, refs: list, ref_tys: list) -> list:
                 v = refs[k]
                 while v.__class__ is Ptr:
                     v = m.mem.load(v)
-                args[k] = v
+                args[k] = F.FmtInt(v, "usize")  # a count, and still printable as itself
     return args
 
 

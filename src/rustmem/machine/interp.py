@@ -28,7 +28,7 @@ class Frame:
     """One activation: the compiled body, its locals `L`, the current block, and where the
     return value goes (`ret_set(ret_L, value)` then continue the caller at `target`)."""
 
-    __slots__ = ("code", "L", "bb", "ret_set", "ret_L", "target", "cleanup", "sync", "result")
+    __slots__ = ("code", "L", "bb", "ret_set", "ret_L", "target", "cleanup", "sync", "result", "owned")
 
     def __init__(self, code: CompiledBody, L: list, ret_set: Any, ret_L: Any, target: Any) -> None:
         self.code = code
@@ -40,6 +40,7 @@ class Frame:
         self.cleanup = False
         self.sync = False
         self.result: Any = None
+        self.owned: Any = None  # (value, type) the frame owns and drops when it ends
 
 
 class FnRef:
@@ -136,6 +137,7 @@ class Machine:
         self._strs: dict[Any, Ptr] = {}
         self._glues: dict[Any, Callable] = {}
         self.closure_substs: dict[Any, dict] = {}
+        self._owned_env: Any = None
         self.fn_bodies = dict(program.fn_bodies)
         self.closure_bodies = dict(program.closures)
 
@@ -318,7 +320,9 @@ class Machine:
     def adapt_env(self, code: CompiledBody, env: Any) -> Any:
         want = code.tys[1] if code.nlocals > 1 else None
         if isinstance(want, T.Ref) and env.__class__ is not Ptr:
+            # An Fn/FnMut closure called through FnOnce: the call owns (and then drops) it.
             a = self.mem.allocate("stack", want.inner, 0, env, code.span, "closure")
+            self._owned_env = (env, want.inner)
             return Ptr(a)
         if not isinstance(want, T.Ref) and env.__class__ is Ptr and isinstance(want, T.ClosureTy):
             return copy_value(self.mem.load(env))
@@ -354,6 +358,8 @@ class Machine:
             for i in code.addressable:
                 L[i] = allocate("stack", tys[i], 0, L[i], span, names[i])
         f = Frame(code, L, ret_set, ret_L, target)
+        if self._owned_env is not None:
+            f.owned, self._owned_env = self._owned_env, None
         frames.append(f)
         self.stack_bytes += code.stack_bytes
         if self.stack_bytes > self.peak_stack_bytes:
@@ -365,6 +371,10 @@ class Machine:
         return f
 
     def _kill_frame(self, f: Frame) -> None:
+        if f.owned is not None:
+            value, ty = f.owned
+            f.owned = None
+            self.drop_value(value, ty)
         self.stack_bytes -= f.code.stack_bytes
         L = f.L
         free = self.mem.free
