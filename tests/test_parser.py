@@ -649,3 +649,12 @@ def test_crlf_line_endings_and_shebang():
     assert main.body.stmts[0].init.value == "a\nb"
     spec = main.body.stmts[1].expr.fmt.pieces[0]
     assert spec.span.line == 5 and spec.span.text == "{s}"
+
+
+def test_recoverable_errors_are_all_reported():
+    src = 'fn main() {\n    println!("{} {}", 1);\n    println!("{}", 1, 2);\n    let s = "\\q";\n}\n'
+    with pytest.raises(CompileError) as info:
+        crate(src)
+    found = sorted((d.primary.span.line, d.message) for d in info.value.diagnostics)
+    assert found == [(2, "2 positional arguments in format string, but there is 1 argument"),
+                     (3, "argument never used"), (4, "unknown character escape: `q`")]
