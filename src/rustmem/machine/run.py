@@ -81,11 +81,18 @@ def leak_report(m: Machine, report: Report) -> None:
     report.ub = UbInfo(UbClass.LEAK, f"memory leaked: {first!r} ({first.size} bytes)", line_of(first.span), col_of(first.span), file_of(first.span))
     lines = []
     for a in leaked:
-        lines.append(f"error: memory leaked: {a!r} (Rust heap, size: {a.size}, type: {a.ty}), allocated here:\n")
+        lines.append(f"error: memory leaked: {a!r} (Rust heap, size: {a.size}, align: {align_of(m, a.ty)}), allocated here:\n")
         lines.append(location_block(a.span))
     lines.append("note: set `MIRIFLAGS=-Zmiri-ignore-leaks` to disable this check\n\n")
     lines.append("error: aborting due to 1 previous error\n" if len(leaked) == 1 else f"error: aborting due to {len(leaked)} previous errors\n")
     m.write_stderr("".join(lines))
+
+
+def align_of(m: Machine, ty: Any) -> int:
+    try:
+        return int(m.tcx.layout(ty).align)
+    except Exception:  # a type the layout module does not know (RcBox contents, closures)
+        return 8
 
 
 def line_of(span: Any) -> Optional[int]:
@@ -116,11 +123,12 @@ def location_block(span: Any, label: str = "") -> str:
 def render_ub(u: UndefinedBehavior) -> str:
     """The report Miri prints for undefined behaviour, with the allocations' history."""
     out = [f"error: Undefined Behavior: {u.message}\n", location_block(u.span, "Undefined Behavior occurred here")]
-    out.append("  = help: this indicates a bug in the program: it performed an invalid operation, and caused Undefined Behavior\n")
+    pad = " " * (len(str(u.span.line)) + 1 if u.span is not None else 2)
+    out.append(f"{pad}= help: this indicates a bug in the program: it performed an invalid operation, and caused Undefined Behavior\n")
     if u.cls == UbClass.ALIASING:
-        out.append("  = help: this indicates a potential bug in the program: it performed an invalid operation, but the "
+        out.append(f"{pad}= help: this indicates a potential bug in the program: it performed an invalid operation, but the "
                    "Stacked Borrows rules it violated are still experimental\n")
-    out.append("  = help: see https://doc.rust-lang.org/nightly/reference/behavior-considered-undefined.html for further information\n")
+    out.append(f"{pad}= help: see https://doc.rust-lang.org/nightly/reference/behavior-considered-undefined.html for further information\n")
     for a in u.allocs:
         if isinstance(a, Allocation):
             if a.span is not None:
