@@ -267,8 +267,8 @@ class FnCtxt(ExprChecker, PatChecker, ClosureChecker):
         if b.mutable and not a.mutable:
             return self.infcx.try_unify(a, b)
         if self.infcx.try_unify(a.inner, b.inner):
-            if a.mutable and not b.mutable:
-                self.add_adjustments(e, [Deref(a.inner), Borrow(Ref(ERASED, False, a.inner), False)])
+            if a.mutable:  # `&mut` is reborrowed (`&mut *r` / `&*r`), never moved, at a coercion site
+                self.add_adjustments(e, [Deref(a.inner), Borrow(Ref(ERASED, b.mutable, a.inner), b.mutable)])
             return True
         target = self.shallow(b.inner)
         if isinstance(target, Infer):

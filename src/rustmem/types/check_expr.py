@@ -552,7 +552,7 @@ class ExprChecker:
             it = self.shallow(idx)
             if isinstance(s, (Array, Slice)) and is_intlike(it):
                 if not self.infcx.unify(it, USIZE):
-                    return self.error(errors.bad_index(e.index.span, _slice_of(s), it))
+                    return self.error(errors.bad_index(e.index.span, self.infcx.resolve(_slice_of(s)), it))
                 self.add_adjustments(e.operand, [st.adjustment for st in steps[1:i + 1]])
                 e.res = None
                 return s.elem

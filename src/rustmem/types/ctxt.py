@@ -212,18 +212,28 @@ class TyCtxt:
 
     # -- queries
 
-    def is_copy(self, ty: Ty) -> bool:
-        """Whether values of ty are copied, not moved (ty fully resolved)."""
-        hit = self._copy_cache.get(ty)
+    def is_copy(self, ty: Ty, fn: Any = None) -> bool:
+        """Whether values of ty are copied, not moved (ty fully resolved).  Inside a generic
+        function pass it as fn: its bounds (`T: Copy`) decide for its type parameters."""
+        env = self.param_env(fn) if fn is not None and _has_param(ty) else None
+        key = (ty, id(fn)) if env else ty
+        hit = self._copy_cache.get(key)
         if hit is None:
             from .traits import type_implements
             copy = self.lang_trait("Copy")
-            hit = copy is not None and type_implements(self, ty, copy)
-            self._copy_cache[ty] = hit
+            hit = copy is not None and type_implements(self, ty, copy, env=env)
+            self._copy_cache[key] = hit
         return hit
 
-    def needs_drop(self, ty: Ty) -> bool:
-        """Whether dropping a value of ty runs code (a Drop impl, or a field that needs drop)."""
+    def param_env(self, fn: Any) -> list[Any]:
+        """The bounds in scope in fn's body (its where-clauses and its impl's or trait's)."""
+        return list(self.tables.predicates.get(fn, []))
+
+    def needs_drop(self, ty: Ty, fn: Any = None) -> bool:
+        """Whether dropping a value of ty runs code (a Drop impl, or a field that needs drop).
+        A type parameter needs drop unless fn's bounds make it Copy."""
+        if fn is not None and isinstance(ty, Param):
+            return not self.is_copy(ty, fn)
         hit = self._drop_cache.get(ty)
         if hit is None:
             self._drop_cache[ty] = False  # cycles through Box<Self> end here
@@ -298,6 +308,11 @@ class TyCtxt:
         for impls in self.tables.inherent.values():
             out.extend(impls)
         return out
+
+
+def _has_param(ty: Ty) -> bool:
+    from .ty import walk
+    return any(isinstance(t, Param) for t in walk(ty))
 
 
 def is_unresolved_ty(ty: Ty) -> bool:

@@ -131,9 +131,10 @@ def pick_at(fcx: "FnCtxt", recv: Ty, name: str) -> Optional[Pick]:
             continue
         if not fcx.trait_in_scope(trait):
             continue
-        best = Pick(m, (self_ty,) + args, self_ty, 0, None, trait)
         if r == "yes":
-            break
+            return Pick(m, (self_ty,) + args, self_ty, 0, None, trait)
+        if best is None:
+            best = Pick(m, (self_ty,) + args, self_ty, 0, None, trait)
     return best
 
 
@@ -179,7 +180,12 @@ def receiver_adjustments(fcx: "FnCtxt", steps: list[Step], pick: Pick) -> list[A
         else:
             adjs.append(s.adjustment)
     base = steps[pick.step - 1].ty if unsize is not None else steps[pick.step].ty
-    if pick.autoref is not None:
+    step_ty = fcx.infcx.shallow(base)
+    if pick.autoref is None and isinstance(step_ty, Ref):
+        # a by-value `&mut self`/`&self` receiver is reborrowed (`&mut *r`), not moved, as rustc does
+        adjs.append(Deref(step_ty.inner))
+        adjs.append(Borrow(Ref(ERASED, step_ty.mutable, step_ty.inner), step_ty.mutable, step_ty.mutable))
+    elif pick.autoref is not None:
         adjs.append(Borrow(Ref(ERASED, pick.autoref, base), pick.autoref, pick.autoref))
         if unsize is not None:
             adjs.append(Unsize(Ref(ERASED, pick.autoref, unsize.target)))

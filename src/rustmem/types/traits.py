@@ -103,13 +103,13 @@ class SelectionCx:
         if isinstance(ty, Infer):
             # an integer/float literal: it picks the one numeric impl that fits, if only one does
             keys = INT_KINDS if ty.kind == "int" else ("f32", "f64")
-            for k in keys:
+            for k in keys + (None,):
                 for impl in impls.get(k, []):
                     if self.infcx.probe(lambda impl=impl: self._match_impl(impl, ty, args, depth)):
                         out.append(Candidate("impl", impl=impl))
                         if len(out) > 1:
                             return None
-            return out or None
+            return out
         key = head_key(ty)
         for impl in impls.get(key, []) + impls.get(None, []):
             if self.infcx.probe(lambda impl=impl: self._match_impl(impl, ty, args, depth)):
