@@ -279,6 +279,15 @@ def oracle_program() -> str:
             unsized = re.fullmatch(r"&?(mut )?(str|\[[^;]*\])", self_ty) is not None
             bound = ("?Sized + " if unsized else "") + trait_ty
             lines.append(f"a::<{self_ty}, _>(|| {{ fn b<X: {bound}>() {{}} b::<{self_ty}>(); }}); {where}")
+            # ... and its methods have the stub's signatures (`<&i32 as Add<i32>>::add`).
+            for fn in item.child_by_field_name("body").named_children:
+                sig = fn_pointer(src, fn, self_ty) if fn.type == "function_signature_item" else None
+                if sig is None or "::" in sig or sig.startswith("for<"):
+                    continue
+                # every lifetime 'static: a fn item coerces to any instance of its signature
+                sig = re.sub(r"&(?!')", "&'static ", instantiate(sig)).replace("'static  ", "'static ")
+                name = text(fn.child_by_field_name("name"))
+                lines.append(f"let _: {sig} = <{self_ty} as {trait_ty}>::{name}; // {path.name}:{fn.start_point[0] + 1}")
         glob = f"use std::{path.stem}::*;" if path.stem in MODULES_WITH_GLOB else ""
         uses = " ".join(text(n) for n in root.children if n.type == "use_declaration")
         # The stub's own `use` lines go inside the function, where they shadow the common ones.

@@ -82,7 +82,7 @@ def binop_impls(t: str, ops: list[tuple[str, str]]) -> list[str]:
     out = []
     for trait, method in ops:
         for lhs, rhs in ((t, t), (t, f"&{t}"), (f"&{t}", t), (f"&{t}", f"&{t}")):
-            generic = f"<{rhs}>" if rhs != t else ""
+            generic = f"<{rhs}>" if rhs != lhs else ""  # the default right operand is Self
             out.append(f"impl {trait}{generic} for {lhs} {{ type Output = {t}; fn {method}(self, rhs: {rhs}) -> {t}; }}")
     return out
 

@@ -113,24 +113,24 @@ impl Product for f32 { fn product<I: Iterator<Item = f32>>(iter: I) -> f32; }
 impl<'a> Product<&'a f32> for f32 { fn product<I: Iterator<Item = &'a f32>>(iter: I) -> f32; }
 impl Add for f32 { type Output = f32; fn add(self, rhs: f32) -> f32; }
 impl Add<&f32> for f32 { type Output = f32; fn add(self, rhs: &f32) -> f32; }
-impl Add for &f32 { type Output = f32; fn add(self, rhs: f32) -> f32; }
-impl Add<&f32> for &f32 { type Output = f32; fn add(self, rhs: &f32) -> f32; }
+impl Add<f32> for &f32 { type Output = f32; fn add(self, rhs: f32) -> f32; }
+impl Add for &f32 { type Output = f32; fn add(self, rhs: &f32) -> f32; }
 impl Sub for f32 { type Output = f32; fn sub(self, rhs: f32) -> f32; }
 impl Sub<&f32> for f32 { type Output = f32; fn sub(self, rhs: &f32) -> f32; }
-impl Sub for &f32 { type Output = f32; fn sub(self, rhs: f32) -> f32; }
-impl Sub<&f32> for &f32 { type Output = f32; fn sub(self, rhs: &f32) -> f32; }
+impl Sub<f32> for &f32 { type Output = f32; fn sub(self, rhs: f32) -> f32; }
+impl Sub for &f32 { type Output = f32; fn sub(self, rhs: &f32) -> f32; }
 impl Mul for f32 { type Output = f32; fn mul(self, rhs: f32) -> f32; }
 impl Mul<&f32> for f32 { type Output = f32; fn mul(self, rhs: &f32) -> f32; }
-impl Mul for &f32 { type Output = f32; fn mul(self, rhs: f32) -> f32; }
-impl Mul<&f32> for &f32 { type Output = f32; fn mul(self, rhs: &f32) -> f32; }
+impl Mul<f32> for &f32 { type Output = f32; fn mul(self, rhs: f32) -> f32; }
+impl Mul for &f32 { type Output = f32; fn mul(self, rhs: &f32) -> f32; }
 impl Div for f32 { type Output = f32; fn div(self, rhs: f32) -> f32; }
 impl Div<&f32> for f32 { type Output = f32; fn div(self, rhs: &f32) -> f32; }
-impl Div for &f32 { type Output = f32; fn div(self, rhs: f32) -> f32; }
-impl Div<&f32> for &f32 { type Output = f32; fn div(self, rhs: &f32) -> f32; }
+impl Div<f32> for &f32 { type Output = f32; fn div(self, rhs: f32) -> f32; }
+impl Div for &f32 { type Output = f32; fn div(self, rhs: &f32) -> f32; }
 impl Rem for f32 { type Output = f32; fn rem(self, rhs: f32) -> f32; }
 impl Rem<&f32> for f32 { type Output = f32; fn rem(self, rhs: &f32) -> f32; }
-impl Rem for &f32 { type Output = f32; fn rem(self, rhs: f32) -> f32; }
-impl Rem<&f32> for &f32 { type Output = f32; fn rem(self, rhs: &f32) -> f32; }
+impl Rem<f32> for &f32 { type Output = f32; fn rem(self, rhs: f32) -> f32; }
+impl Rem for &f32 { type Output = f32; fn rem(self, rhs: &f32) -> f32; }
 impl AddAssign for f32 { fn add_assign(&mut self, rhs: f32); }
 impl AddAssign<&f32> for f32 { fn add_assign(&mut self, rhs: &f32); }
 impl SubAssign for f32 { fn sub_assign(&mut self, rhs: f32); }

@@ -113,24 +113,24 @@ impl Product for f64 { fn product<I: Iterator<Item = f64>>(iter: I) -> f64; }
 impl<'a> Product<&'a f64> for f64 { fn product<I: Iterator<Item = &'a f64>>(iter: I) -> f64; }
 impl Add for f64 { type Output = f64; fn add(self, rhs: f64) -> f64; }
 impl Add<&f64> for f64 { type Output = f64; fn add(self, rhs: &f64) -> f64; }
-impl Add for &f64 { type Output = f64; fn add(self, rhs: f64) -> f64; }
-impl Add<&f64> for &f64 { type Output = f64; fn add(self, rhs: &f64) -> f64; }
+impl Add<f64> for &f64 { type Output = f64; fn add(self, rhs: f64) -> f64; }
+impl Add for &f64 { type Output = f64; fn add(self, rhs: &f64) -> f64; }
 impl Sub for f64 { type Output = f64; fn sub(self, rhs: f64) -> f64; }
 impl Sub<&f64> for f64 { type Output = f64; fn sub(self, rhs: &f64) -> f64; }
-impl Sub for &f64 { type Output = f64; fn sub(self, rhs: f64) -> f64; }
-impl Sub<&f64> for &f64 { type Output = f64; fn sub(self, rhs: &f64) -> f64; }
+impl Sub<f64> for &f64 { type Output = f64; fn sub(self, rhs: f64) -> f64; }
+impl Sub for &f64 { type Output = f64; fn sub(self, rhs: &f64) -> f64; }
 impl Mul for f64 { type Output = f64; fn mul(self, rhs: f64) -> f64; }
 impl Mul<&f64> for f64 { type Output = f64; fn mul(self, rhs: &f64) -> f64; }
-impl Mul for &f64 { type Output = f64; fn mul(self, rhs: f64) -> f64; }
-impl Mul<&f64> for &f64 { type Output = f64; fn mul(self, rhs: &f64) -> f64; }
+impl Mul<f64> for &f64 { type Output = f64; fn mul(self, rhs: f64) -> f64; }
+impl Mul for &f64 { type Output = f64; fn mul(self, rhs: &f64) -> f64; }
 impl Div for f64 { type Output = f64; fn div(self, rhs: f64) -> f64; }
 impl Div<&f64> for f64 { type Output = f64; fn div(self, rhs: &f64) -> f64; }
-impl Div for &f64 { type Output = f64; fn div(self, rhs: f64) -> f64; }
-impl Div<&f64> for &f64 { type Output = f64; fn div(self, rhs: &f64) -> f64; }
+impl Div<f64> for &f64 { type Output = f64; fn div(self, rhs: f64) -> f64; }
+impl Div for &f64 { type Output = f64; fn div(self, rhs: &f64) -> f64; }
 impl Rem for f64 { type Output = f64; fn rem(self, rhs: f64) -> f64; }
 impl Rem<&f64> for f64 { type Output = f64; fn rem(self, rhs: &f64) -> f64; }
-impl Rem for &f64 { type Output = f64; fn rem(self, rhs: f64) -> f64; }
-impl Rem<&f64> for &f64 { type Output = f64; fn rem(self, rhs: &f64) -> f64; }
+impl Rem<f64> for &f64 { type Output = f64; fn rem(self, rhs: f64) -> f64; }
+impl Rem for &f64 { type Output = f64; fn rem(self, rhs: &f64) -> f64; }
 impl AddAssign for f64 { fn add_assign(&mut self, rhs: f64); }
 impl AddAssign<&f64> for f64 { fn add_assign(&mut self, rhs: &f64); }
 impl SubAssign for f64 { fn sub_assign(&mut self, rhs: f64); }
