@@ -87,6 +87,7 @@ class Builder(ScopeMixin, ExprMixin, CallMixin, ControlMixin, MatchMixin, MacroM
         self.extend_scope = 0
         self.closure_count = 0
         self.method_receiver: Optional[ast.Expr] = None
+        self.env_fn: Optional[T.FnDef] = None  # whose where-clauses are in scope
         self.cur = self.new_block()
         self.return_block = self.new_block()
 
@@ -109,7 +110,9 @@ class Builder(ScopeMixin, ExprMixin, CallMixin, ControlMixin, MatchMixin, MacroM
         return len(self.blocks) - 1
 
     def push(self, stmt: ir.Statement) -> None:
-        self.blocks[self.cur].statements.append(stmt)
+        block = self.blocks[self.cur]
+        assert block.terminator is None, "a statement after the block's terminator"
+        block.statements.append(stmt)
 
     def assign(self, span: Span, place: ir.Place, rvalue: ir.Rvalue) -> None:
         self.push(ir.Assign(span, place, rvalue))
@@ -123,10 +126,22 @@ class Builder(ScopeMixin, ExprMixin, CallMixin, ControlMixin, MatchMixin, MacroM
         self.terminate(ir.Goto(span, target))
 
     def is_copy(self, ty: T.Ty) -> bool:
+        if isinstance(ty, T.Param):
+            return self.param_bound(ty, "Copy")
         return self.cx.is_copy(ty)
 
     def tcx_needs_drop(self, ty: T.Ty) -> bool:
+        if isinstance(ty, T.Param):
+            return not self.param_bound(ty, "Copy")
         return self.cx.needs_drop(ty)
+
+    def param_bound(self, ty: T.Param, lang: str) -> bool:
+        """Whether the where-clauses of the body's fn (a closure: its enclosing fn's) say
+        `ty: <lang trait>` — a generic `T: Copy` is copied, not moved."""
+        for bty, trait, _ in getattr(self.env_fn, "bounds", None) or ():
+            if bty == ty and (trait.lang == lang or trait.name == lang):
+                return True
+        return False
 
     def fresh_region(self) -> T.Region:
         # Numbered once the body is complete (see `renumber_regions`); erased meanwhile.
@@ -182,6 +197,7 @@ def build_fn(cx: ProgramContext, fn: T.FnDef) -> ir.Body:
     """The MIR of a user function or method (fn.ast has a body)."""
     node = fn.ast
     b = Builder(cx, fn.path, node.span)
+    b.env_fn = fn
     b.new_local(fn.sig.output, node.span, mutable=True)
     params: list[tuple[Any, T.Ty, Span]] = []
     inputs = list(fn.sig.inputs)
@@ -204,6 +220,7 @@ def build_closure(parent: Builder, expr: ast.Closure, cdef: T.ClosureDef) -> ir.
     name = f"{parent.name}::{{closure#{parent.closure_count}}}"
     parent.closure_count += 1
     b = Builder(parent.cx, name, expr.span)
+    b.env_fn = parent.env_fn
     sig = cdef.sig
     output = sig.output if sig is not None else expr.body.ty
     b.new_local(output, expr.span)

@@ -142,7 +142,7 @@ class CallMixin:
         place = self.as_place(e.lhs, mutable=True)
         if self.tcx_needs_drop(self.adjusted_ty(e.lhs)):
             target = self.new_block()
-            self.terminate(ir.Drop(e.span, place, target, self.unwind_target()))
+            self.terminate(ir.Drop(e.span, place, target, self.unwind_target(), replace=True))
             self.cur = target
         self.assign(e.span, place, ir.Use(rhs))
 

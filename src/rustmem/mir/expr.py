@@ -352,6 +352,13 @@ class ExprMixin:
         return ir.Use(ir.Move(ir.Place(local)))
 
     def rvalue_Borrow(self, e: ast.Borrow) -> ir.Rvalue:
+        if not e.mutable and not e.raw and not self.adjustments(e.operand):
+            const = self.try_constant(unparen(e.operand))
+            if const is not None and isinstance(const.ty, (T.Int, T.Float, T.Bool, T.Char, T.Ref, T.Tuple)) \
+                    and not isinstance(const.ty, T.FnDefTy):
+                # rustc promotes `&CONSTANT` to a `&'static` reference to static memory
+                promoted = ir.Promoted(const.value, const.ty)
+                return ir.Use(ir.Constant(promoted, T.Ref(T.STATIC, False, const.ty)))
         place = self.as_place(e.operand, e.mutable)
         if e.raw:
             return ir.AddressOf(e.mutable, place)
@@ -529,13 +536,12 @@ class ExprMixin:
     def lower_logical(self, dest: ir.Place, e: ast.Binary) -> None:
         """`a && b` / `a || b`: evaluate b only when a does not decide; both operands are
         temporary scopes."""
-        with self.in_scope(e.lhs.span, temporaries=True):
-            lhs = self.as_operand(e.lhs)
-            rhs_bb, short_bb, join = self.new_block(), self.new_block(), self.new_block()
-            if e.op == "&&":
-                self.terminate(ir.SwitchInt(e.span, lhs, [0], [short_bb], rhs_bb))
-            else:
-                self.terminate(ir.SwitchInt(e.span, lhs, [0], [rhs_bb], short_bb))
+        lhs = ir.Move(ir.Place(self.eval_condition(e.lhs)))
+        rhs_bb, short_bb, join = self.new_block(), self.new_block(), self.new_block()
+        if e.op == "&&":
+            self.terminate(ir.SwitchInt(e.span, lhs, [0], [short_bb], rhs_bb))
+        else:
+            self.terminate(ir.SwitchInt(e.span, lhs, [0], [rhs_bb], short_bb))
         self.cur = short_bb
         self.assign(e.span, dest, ir.Use(ir.Constant(e.op == "||", T.BOOL)))
         self.goto(join, e.span)

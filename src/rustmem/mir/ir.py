@@ -111,6 +111,15 @@ class Constant:
     ty: Ty
 
 
+@frozen
+class Promoted:
+    """The value of a `Constant` of type `&'static T` that rustc promotes (`&0`, `&-1`, `&'c'`,
+    `&true`): `value` of type `ty` lives in static memory, the constant is a reference to it."""
+
+    value: Any
+    ty: Ty
+
+
 Operand = Union[Copy, Move, Constant]
 
 
@@ -311,6 +320,7 @@ class Drop(Terminator):
     place: Place
     target: BasicBlock
     unwind: Optional[BasicBlock] = None
+    replace: bool = False  # the drop of `place = value` (rustc's drop-and-replace): borrowck treats it as the assignment
 
     def successors(self):
         return [self.target] + ([self.unwind] if self.unwind is not None else [])

@@ -104,6 +104,8 @@ def operand(op: ir.Operand) -> str:
 
 def constant(c: ir.Constant) -> str:
     v = c.value
+    if isinstance(v, ir.Promoted):
+        return "&" + constant(ir.Constant(v.value, v.ty))
     if isinstance(c.ty, T.FnDefTy):
         return fn_path(c.ty)
     if v == () and isinstance(c.ty, T.Tuple):
