@@ -8,6 +8,7 @@ char literals and lifetimes.
 """
 from __future__ import annotations
 
+import weakref
 from typing import Optional
 
 from ..diagnostics import CompileError, Diagnostic, Label
@@ -173,7 +174,18 @@ def _unexpected_closer(file: SourceFile, b: int, at: int,
     return CompileError(diag)
 
 
+_CHECKED: "weakref.WeakKeyDictionary[SourceFile, Optional[CompileError]]" = weakref.WeakKeyDictionary()
+
+
 def check_delimiters(file: SourceFile) -> Optional[CompileError]:
+    """The first lexical error of the file, as rustc reports it, or None (computed once per file:
+    every macro whose arguments fail to parse asks again)."""
+    if file not in _CHECKED:
+        _CHECKED[file] = _check(file)
+    return _CHECKED[file]
+
+
+def _check(file: SourceFile) -> Optional[CompileError]:
     """The first lexical error of the file, as rustc reports it, or None.
 
     As in rustc's token-tree reader, a closer that does not match the innermost opener closes
