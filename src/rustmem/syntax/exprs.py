@@ -15,6 +15,7 @@ ITEM_KINDS = frozenset((
     "union_item", "foreign_mod_item", "extern_crate_declaration", "associated_type",
 ))
 
+
 def _zero(conv: ConverterBase, n: Node) -> ast.Expr:
     """What stands in for a literal rustc rejected (the error is already recorded)."""
     return ast.Lit(conv.span(n), "int", 0)
