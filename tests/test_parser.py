@@ -156,7 +156,7 @@ def test_attributes_inner_and_lang():
 
 
 def test_cfg_test_items_are_dropped():
-    c = crate("fn main() {}\n#[cfg(test)]\nmod tests { fn t() {} }")
+    c = crate("fn main() {}\n#[cfg(test)]\nmod tests { fn t() {} }\n#[test]\nfn check() {}")
     assert [i.name for i in c.items] == ["main"]
 
 

@@ -32,8 +32,9 @@ class ItemsMixin(ConverterBase):
         return items, inner
 
     def item(self, n: Node, attrs: list[ast.Attribute]) -> Optional[ast.Item]:
-        """One item with the outer attributes before it; None when `#[cfg(test)]` removes it."""
-        if any(a.name == "cfg" and a.args == ["test"] for a in attrs):
+        """One item with the outer attributes before it; None when `#[cfg(test)]` or `#[test]`
+        removes it (rustmem builds programs as `rustc` does without `--test`)."""
+        if any(a.name == "test" or (a.name == "cfg" and a.args == ["test"]) for a in attrs):
             return None
         f = self.ITEM.get(n.type)
         if f is None:
