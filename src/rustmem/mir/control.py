@@ -296,6 +296,15 @@ class ControlMixin:
         ok_bb, err_bb = self.new_block(), self.new_block()
         self.terminate(ir.SwitchInt(e.span, ir.Move(ir.Place(discr)), [ty.adt.variants[ok_i].discriminant], [ok_bb], err_bb))
         self.cur = err_bb
+        with self.in_scope(e.span):
+            self.try_return_residual(e, ty, val, err_i, err_name, is_option)
+        self.cur = ok_bb
+        ok_ty = self.field_tys(ty, ok_i)[0]
+        payload = ir.Place(val).project(ir.Downcast(ok_i, ok_name)).field(0, ok_ty, "0")
+        self.assign(e.span, dest, ir.Use(self.consume(payload, ok_ty)))
+
+    def try_return_residual(self, e: ast.Try, ty: T.Adt, val: ir.Local, err_i: int, err_name: str, is_option: bool) -> None:
+        """The early return of `?`: `_0 = None` / `_0 = Err(From::from(e))`, then leave."""
         ret_ty = self.locals[ir.RETURN_PLACE].ty
         if not isinstance(ret_ty, T.Adt):
             raise unsupported(e.span, f"`?` in a function returning `{ret_ty}`")
@@ -314,10 +323,6 @@ class ControlMixin:
         kind = ir.AggregateKind("adt", ret_ty, ret_err, tuple(f.name for f in ret_ty.adt.variants[ret_err].fields))
         self.assign(e.span, ir.Place(ir.RETURN_PLACE), ir.Aggregate(kind, ops))
         self.goto_exit(self.return_block, 0, e.span)
-        self.cur = ok_bb
-        ok_ty = self.field_tys(ty, ok_i)[0]
-        payload = ir.Place(val).project(ir.Downcast(ok_i, ok_name)).field(0, ok_ty, "0")
-        self.assign(e.span, dest, ir.Use(self.consume(payload, ok_ty)))
 
 
 def pattern_bindings(pat: Any) -> list[ast.IdentPat]:
