@@ -90,6 +90,9 @@ class ExprMixin:
                 else:
                     place = place.deref()
                 val = ("place", place)
+            elif isinstance(a, R.Borrow) and isinstance(a.target, T.RawPtr):
+                # `&x` coerced to `*const T`: rustc takes the address directly
+                val = ("rvalue", ir.AddressOf(a.mutable, self.val_to_place(val, ty, e.span)))
             elif isinstance(a, R.Borrow):
                 place = self.val_to_place(val, ty, e.span)
                 # a method's `&mut` autoref is a two-phase borrow, as rustc marks it

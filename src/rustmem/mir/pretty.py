@@ -127,6 +127,12 @@ def fn_path(ty: T.FnDefTy) -> str:
     fn = ty.fn
     if not ty.args:
         return fn.path
+    if fn.trait is not None and fn.impl is None:
+        # a trait method with Self known: `<String as From<&str>>::from`
+        n = len(fn.trait.params)
+        params, own = ty.args[1:1 + n], ty.args[1 + n:]
+        trait = fn.trait.name + (f"<{', '.join(map(str, params))}>" if params else "")
+        return f"<{ty.args[0]} as {trait}>::{fn.name}" + (f"::<{', '.join(map(str, own))}>" if own else "")
     args = ", ".join(map(str, ty.args))
     head, sep, name = fn.path.rpartition("::")
     if sep and not head.startswith("<"):
