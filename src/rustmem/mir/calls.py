@@ -61,11 +61,7 @@ class CallMixin:
     def closure_call(self, dest: ir.Place, e: ast.Call, res: Any) -> None:
         """`f(a, b)` on a closure or `F: Fn..` value: `<F as Fn<(A, B)>>::call(&f, (a, b))`."""
         callee = e.func
-        mutable_hint = isinstance(res, tuple) and "FnMut" in (closure_kind(res) or "")
-        place = self.as_place(callee, mutable_hint)
-        ty = self.adjusted_ty(callee)
-        while isinstance(ty, T.Ref):
-            place, ty = place.deref(), ty.inner  # call through a reference: reborrow the closure
+        ty = T.peel_refs(self.adjusted_ty(callee))
         tuple_ty = T.Tuple(tuple(self.adjusted_ty(a) for a in e.args))
         if isinstance(res, tuple):
             kind = closure_kind(res) or "Fn"
@@ -76,13 +72,21 @@ class CallMixin:
             res = R.MethodRes(fn, (ty, tuple_ty), True)
         fn = res.fn
         self_kind = fn.self_kind or {"call": "ref", "call_mut": "refmut"}.get(fn.name, "value")
-        if self_kind == "value":
-            recv = self.consume(place, ty)
+        adjs = self.adjustments(callee)
+        if adjs and isinstance(adjs[-1], R.Borrow) and self_kind != "value":
+            recv = self.as_operand(callee)  # the type checker's autoref of the callee
         else:
             mutable = self_kind == "refmut"
-            local = self.new_temp(T.Ref(T.ERASED, mutable, ty), e.span)
-            self.assign(e.span, ir.Place(local), ir.Ref(self.fresh_region(), "mut" if mutable else "shared", place))
-            recv = ir.Move(ir.Place(local))
+            place = self.as_place(callee, mutable)
+            pty = self.adjusted_ty(callee)
+            while isinstance(pty, T.Ref):
+                place, pty = place.deref(), pty.inner  # call through a reference: reborrow
+            if self_kind == "value":
+                recv = self.consume(place, pty)
+            else:
+                local = self.new_temp(T.Ref(T.ERASED, mutable, pty), e.span)
+                self.assign(e.span, ir.Place(local), ir.Ref(self.fresh_region(), "mut" if mutable else "shared", place))
+                recv = ir.Move(ir.Place(local))
         ops = tuple(self.as_call_operand(a) for a in e.args)
         packed = self.new_temp(tuple_ty, e.span)
         self.assign(e.span, ir.Place(packed), ir.Aggregate(ir.AggregateKind("tuple", tuple_ty), ops))
@@ -136,15 +140,35 @@ class CallMixin:
         if isinstance(lhs, ast.PathExpr) and lhs.path.name == "_" and lhs.res is None:
             self.as_operand(e.rhs)  # `_ = expr;` evaluates and discards
             return
-        if isinstance(lhs, (ast.Tuple, ast.Array, ast.StructLit, ast.Call)):
-            raise unsupported(e.span, "destructuring assignment")
+        if isinstance(lhs, ast.Tuple):
+            # `(a, b) = rhs` is `{ let (x, y) = rhs; a = x; b = y; }`
+            self.destructure_into(lhs, self.as_place(e.rhs), self.adjusted_ty(e.rhs), e.span)
+            return
+        if isinstance(lhs, (ast.Array, ast.StructLit, ast.Call)):
+            raise unsupported(e.span, "this destructuring assignment")
         rhs = self.as_operand(e.rhs)
-        place = self.as_place(e.lhs, mutable=True)
-        if self.tcx_needs_drop(self.adjusted_ty(e.lhs)):
+        self.assign_place(self.as_place(e.lhs, mutable=True), self.adjusted_ty(e.lhs), rhs, e.span)
+
+    def assign_place(self, place: ir.Place, ty: T.Ty, rhs: ir.Operand, span: Span) -> None:
+        if self.tcx_needs_drop(ty):
             target = self.new_block()
-            self.terminate(ir.Drop(e.span, place, target, self.unwind_target(), replace=True))
+            self.terminate(ir.Drop(span, place, target, self.unwind_target(), replace=True))
             self.cur = target
-        self.assign(e.span, place, ir.Use(rhs))
+        self.assign(span, place, ir.Use(rhs))
+
+    def destructure_into(self, lhs: ast.Tuple, src: ir.Place, ty: T.Ty, span: Span) -> None:
+        elems = ty.elems if isinstance(ty, T.Tuple) else ()
+        if len(elems) != len(lhs.elems):
+            raise unsupported(lhs.span, "this destructuring assignment")
+        for i, (target, ety) in enumerate(zip(lhs.elems, elems)):
+            target = unparen(target)
+            part = src.field(i, ety, str(i))
+            if isinstance(target, ast.PathExpr) and target.path.name == "_" and target.res is None:
+                continue
+            if isinstance(target, ast.Tuple):
+                self.destructure_into(target, part, ety, span)
+                continue
+            self.assign_place(self.as_place(target, mutable=True), ety, self.consume(part, ety), span)
 
     def into_CompoundAssign(self, dest: ir.Place, e: ast.CompoundAssign) -> None:
         self.lower_compound_assign(e)

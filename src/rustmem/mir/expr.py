@@ -508,7 +508,7 @@ class ExprMixin:
     def into_Unary(self, dest: ir.Place, e: ast.Unary) -> None:
         res = self.op_res(e)
         if res is not None and e.op != "*":
-            op = self.as_operand(e.operand)
+            op = self.as_call_operand(e.operand)
             self.emit_call(dest, self.fn_operand(res.fn, res.args, e.span), [op], e.span, e.ty)
             return
         self.assign(e.span, dest, self.as_rvalue_unadj(e))
@@ -522,7 +522,7 @@ class ExprMixin:
             if res.by_ref:
                 args = [self.borrow_operand(e.lhs), self.borrow_operand(e.rhs)]
             else:
-                args = [self.as_operand(e.lhs), self.as_operand(e.rhs)]
+                args = [self.as_call_operand(e.lhs), self.as_call_operand(e.rhs)]
             self.emit_call(dest, self.fn_operand(res.fn, res.args, e.span), args, e.span, e.ty)
             if e.op == "!=" and res.fn.name == "eq":
                 self.assign(e.span, dest, ir.UnaryOp("Not", ir.Move(dest)))
