@@ -111,10 +111,21 @@ class BodyCheck:
         elif isinstance(term, ir.Assert):
             self._operand(term.cond, loc, term.span)
         elif isinstance(term, ir.Drop):
+            if self._is_replace(term):
+                return  # drop-and-replace: the assignment that follows is the access (E0506)
             if self.inits.get(loc, 0) & self._subtree(self.md.lookup(term.place)[0]):
                 self._access(term.place, loc, term.span, "drop", "drop")
         elif isinstance(term, ir.Return):
             self._at_exit(loc, term.span)
+
+    def _is_replace(self, term: ir.Drop) -> bool:
+        """`x = v` on an initialised `x` that needs drop is built as `drop(x)` then the
+        assignment, which rustc's borrowck sees as one write."""
+        for stmt in self.info.body.blocks[term.target].statements:
+            if isinstance(stmt, (ir.StorageLive, ir.StorageDead, ir.Nop)):
+                continue
+            return isinstance(stmt, ir.Assign) and stmt.place == term.place
+        return False
 
     def _rvalue(self, stmt: ir.Assign, loc: Location) -> None:
         rv, span = stmt.rvalue, stmt.span
@@ -130,7 +141,7 @@ class BodyCheck:
                 self._init_check(rv.place, loc, span, "borrow")
                 if kind != "unique":
                     self._mutability(rv.place, loc, span, "borrow")
-                access = "shared" if kind == "two-phase" else ("unique" if kind == "unique" else "mut")
+                access = "reserve" if kind == "two-phase" else ("unique" if kind == "unique" else "mut")
                 self._access(loan.place if loan else rv.place, loc, span, "deep", access, loan)
         elif isinstance(rv, ir.AddressOf):
             self._init_check(rv.place, loc, span, "borrow")
@@ -455,12 +466,14 @@ class BodyCheck:
         in_scope = self.loans_at(loc)
         if not in_scope:
             return
-        write = kind not in ("use", "shared")
+        write = kind not in ("use", "shared", "reserve")
         for i in bits(in_scope):
             loan = self.loans.loans[i]
             if activation and own is not None and loan.index == own.index:
                 continue  # a loan activated is in scope itself; one taken again in a loop is not
-            if not write and (not loan.mutable or not self._is_active(loan, loc)):
+            if kind == "reserve" and not loan.mutable:
+                continue  # a two-phase borrow's reservation only reads, until it is used
+            if not write and kind != "reserve" and (not loan.mutable or not self._is_active(loan, loc)):
                 continue
             if not places_conflict(self.info, loan.place, place, depth):
                 continue
@@ -483,7 +496,7 @@ class BodyCheck:
         loan_span = closure_head(loan.closure[1]) if loan.closure else loan.span
         loan_use = closure_use_span(self, loan) if loan.closure else None
         access = {"use": "use", "move": "move", "assign": "assign", "shared": "shared", "mut": "mut",
-                  "unique": "unique"}[kind]
+                  "unique": "unique", "reserve": "mut"}[kind]
         acc_span, acc_use = span, None
         if own is not None and own.closure is not None:
             acc_span = closure_head(own.closure[1])

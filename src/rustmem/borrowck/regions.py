@@ -59,6 +59,7 @@ class RegionCx:
         self.known: set[tuple[int, int]] = set()
         self.env_region: Optional[int] = None  # an `FnMut` closure's borrow of its environment
         self.normalized: set[T.Region] = set()  # regions a projection's normalisation made up
+        self.projection_sources: dict[int, list[T.Region]] = {}  # per call: regions of projected self types
         self._fresh = self.FRESH_BASE
         self._cache: dict[Any, T.Ty] = {}
         self._closure_regions: dict[Any, T.Region] = {}
@@ -497,11 +498,10 @@ def _call(rcx: RegionCx, call: ir.Call, loc: Location) -> None:
             return
         if made_up and not _has_projection(output):
             # `<&'a Vec<T> as IntoIterator>::IntoIter` came back as `Iter<'?, T>`: the new
-            # region may hold anything the inputs borrow.
-            for ty in args:
-                for r in _fallback_input_regions(rcx, ty):
-                    for o in made_up:
-                        rcx.outlives(r, o, loc, span, ret_cat)
+            # region may hold anything the projection's self type borrows.
+            for r in rcx.projection_sources.get(id(call), []):
+                for o in made_up:
+                    rcx.outlives(r, o, loc, span, ret_cat)
             return
     # Unknown callee (a closure call, an unnormalised projection): assume the result may
     # borrow from anything the arguments borrow.
@@ -551,9 +551,14 @@ def _instantiate(rcx: RegionCx, call: ir.Call) -> Optional[tuple[list[T.Ty], T.T
             fresh[r.name] = rcx.fresh()
         return fresh[r.name]
 
+    sources = rcx.projection_sources.setdefault(id(call), [])
+
     def inst(ty: T.Ty) -> T.Ty:
         ty = T.fold(ty, lambda t: types.get(t.name) if isinstance(t, T.Param) and t.name in types else None, region)
-        if any(isinstance(t, T.Projection) for t in T.walk(ty)):
+        projections = [t for t in T.walk(ty) if isinstance(t, T.Projection)]
+        if projections:
+            for p in projections:
+                sources.extend(rcx.ty_regions(p.self_ty))
             ty = _normalize(rcx, ty)
         return ty
 
