@@ -18,13 +18,13 @@ from ..diagnostics import unsupported
 from ..source import Span
 from ..syntax import ast
 from ..types import ty as T
-from ..types.results import LocalRes
 from . import ir
 from .calls import CallMixin
 from .control import ControlMixin
 from .expr import ExprMixin
 from .macros import MacroMixin
 from .matches import MatchMixin
+from .ops import OpsMixin
 from .matches import is_path_pat
 from .scope import BreakableScope, Scope, ScopeMixin, end_span
 
@@ -65,7 +65,7 @@ class ProgramContext:
             self.program.fn_bodies[key] = body
 
 
-class Builder(ScopeMixin, ExprMixin, CallMixin, ControlMixin, MatchMixin, MacroMixin):
+class Builder(ScopeMixin, ExprMixin, OpsMixin, CallMixin, ControlMixin, MatchMixin, MacroMixin):
     """Builds one `ir.Body`; see the module docstring for the current-block discipline."""
 
     def __init__(self, cx: ProgramContext, name: str, span: Span) -> None:
@@ -260,6 +260,3 @@ def capture_field_ty(mode: str, ty: T.Ty) -> T.Ty:
         return T.Ref(T.ERASED, True, ty)
     return ty
 
-
-def local_res_binding(res: Any) -> Any:
-    return res.binding if isinstance(res, LocalRes) else None
