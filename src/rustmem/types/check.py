@@ -299,8 +299,8 @@ class FnCtxt(ExprChecker, PatChecker, ClosureChecker):
             self.results.adjustments.setdefault(e, []).extend(adjs)
 
     def erase(self, ty: Ty) -> Ty:
-        from .ty import erase_regions
-        return erase_regions(ty)
+        from .ty import erase_body_regions
+        return erase_body_regions(ty)
 
     def coerce_many_push(self, cm: CoerceMany, e: Any, ty: Ty) -> None:
         cm.pushed += 1

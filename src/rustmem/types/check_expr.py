@@ -20,9 +20,9 @@ from .results import (
 )
 from .traits import NO, YES, Obligation
 from .ty import (
-    BOOL, CHAR, ERASED, ERROR, NEVER, STR, U8, UNIT, USIZE, Adt, AdtDef, Array, Bool, Char, ClosureTy, ErrorTy,
+    BOOL, CHAR, ERASED, ERROR, NEVER, STATIC, STR, U8, UNIT, USIZE, Adt, AdtDef, Array, Bool, Char, ClosureTy, ErrorTy,
     Float, FnDef, FnDefTy, FnPtr, Infer, Int, Never, Param, Projection, RawPtr, Ref, Slice, Str, TraitDef,
-    Tuple, Ty, erase_regions,
+    Tuple, Ty, erase_body_regions,
 )
 
 ARITH = {"+": "Add", "-": "Sub", "*": "Mul", "/": "Div", "%": "Rem", "&": "BitAnd", "|": "BitOr", "^": "BitXor",
@@ -69,7 +69,7 @@ class ExprChecker:
                 return exp
             return self.infcx.new_var("float")
         if e.kind == "str":
-            return Ref(ERASED, False, STR)
+            return Ref(STATIC, False, STR)
         if e.kind == "char":
             return CHAR
         if e.kind == "bool":
@@ -77,7 +77,7 @@ class ExprChecker:
         if e.kind == "byte":
             return U8
         if e.kind == "bytestr":
-            return Ref(ERASED, False, Array(U8, len(e.value)))
+            return Ref(STATIC, False, Array(U8, len(e.value)))
         return ERROR
 
     def expr_Paren(self: Any, e: ast.Paren, expected: Optional[Ty]) -> Ty:
@@ -226,7 +226,7 @@ class ExprChecker:
             variant = res.adt.variants[res.variant]
             if variant.kind == "tuple":
                 fields = self.tcx.field_tys(Adt(res.adt, res.args), res.variant)
-                return FnPtr(tuple(erase_regions(f) for f in fields), Adt(res.adt, res.args))
+                return FnPtr(tuple(erase_body_regions(f) for f in fields), Adt(res.adt, res.args))
             if variant.kind == "named":
                 return self.error(errors.unresolved_value(e.span, str(e.path)))
         return ty
@@ -318,7 +318,7 @@ class ExprChecker:
         if isinstance(d, CtorDef):
             return self.ctor_value(d, span, None, seg)
         if isinstance(d, ConstDef):
-            ty = erase_regions(d.ty) if d.ty is not None else ERROR
+            ty = erase_body_regions(d.ty) if d.ty is not None else ERROR
             if d.is_static:
                 if d.mutable and self.unsafe_depth == 0:
                     self.error(errors.unsafe_op(span, "static_mut"))
@@ -392,7 +392,7 @@ class ExprChecker:
             if isinstance(exp, Adt) and exp.adt is res.adt:
                 self.infcx.unify(adt_t, exp)
         variant = res.adt.variants[res.variant]
-        fields = [self.normalize(erase_regions(t)) for t in self.tcx.field_tys(adt_t, res.variant)]
+        fields = [self.normalize(erase_body_regions(t)) for t in self.tcx.field_tys(adt_t, res.variant)]
         if variant.kind != "tuple":
             self.error(errors.expected_fn_found(func.span, f"`{func.path}`"))
             for a in e.args:
@@ -523,7 +523,7 @@ class ExprChecker:
                 idx = s.adt.variants[0].field_index(e.name)
                 if idx is not None:
                     e.res = FieldRes(idx)
-                    ty = self.normalize(erase_regions(self.tcx.field_tys(s, 0)[idx]))
+                    ty = self.normalize(erase_body_regions(self.tcx.field_tys(s, 0)[idx]))
             elif isinstance(s, Tuple) and e.name.isdigit() and int(e.name) < len(s.elems):
                 e.res = FieldRes(int(e.name))
                 ty = s.elems[int(e.name)]
@@ -806,7 +806,7 @@ class ExprChecker:
                 self.infcx.unify(adt_t, exp)
         variant = adt_t.adt.variants[vidx]
         e.res = CtorRes(adt_t.adt, vidx, adt_t.args)
-        ftys = [self.normalize(erase_regions(t)) for t in self.tcx.field_tys(adt_t, vidx)]
+        ftys = [self.normalize(erase_body_regions(t)) for t in self.tcx.field_tys(adt_t, vidx)]
         seen = set()
         kind = "variant" if adt_t.adt.is_enum else "struct"
         shown = f"{adt_t.adt.name}::{variant.name}" if adt_t.adt.is_enum else adt_t.adt.name

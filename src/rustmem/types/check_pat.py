@@ -15,7 +15,7 @@ from . import errors
 from .ctxt import ConstDef, CtorDef
 from .resolve import adt_ty, lookup, resolve_module_path
 from .results import ConstRes, CtorRes, LocalRes
-from .ty import ERASED, ERROR, STR, Adt, AdtDef, Array, ErrorTy, Infer, Ref, Slice, Tuple, Ty, erase_regions
+from .ty import ERASED, ERROR, STR, Adt, AdtDef, Array, ErrorTy, Infer, Ref, Slice, Tuple, Ty, erase_body_regions
 
 
 class PatChecker:
@@ -202,7 +202,7 @@ class PatChecker:
             self.error(errors.mismatched(pat.span, self.ty_str(expected), self.ty_str(adt_t)))
         pat.path.res = CtorRes(adt_t.adt, vidx, adt_t.args)
         variant = adt_t.adt.variants[vidx]
-        ftys = [self.normalize(erase_regions(t)) for t in self.tcx.field_tys(adt_t, vidx)]
+        ftys = [self.normalize(erase_body_regions(t)) for t in self.tcx.field_tys(adt_t, vidx)]
         seen = set()
         shown = f"{adt_t.adt.name}::{variant.name}" if adt_t.adt.is_enum else adt_t.adt.name
         for f in pat.fields:
@@ -228,7 +228,7 @@ class PatChecker:
             self.error(errors.mismatched(pat.span, self.ty_str(expected), self.ty_str(adt_t)))
         pat.path.res = CtorRes(adt_t.adt, vidx, adt_t.args)
         variant = adt_t.adt.variants[vidx]
-        ftys = [self.normalize(erase_regions(t)) for t in self.tcx.field_tys(adt_t, vidx)]
+        ftys = [self.normalize(erase_body_regions(t)) for t in self.tcx.field_tys(adt_t, vidx)]
         has_rest = any(isinstance(p, ast.RestPat) for p in pat.elems)
         n = len(pat.elems) - (1 if has_rest else 0)
         if n != len(ftys) and not (has_rest and n <= len(ftys)):
@@ -258,7 +258,7 @@ class PatChecker:
             res: Any = CtorRes(d.adt, d.variant, adt_t.args)
             ty: Ty = adt_t
         elif isinstance(d, ConstDef):
-            ty = erase_regions(d.ty) if d.ty is not None else ERROR
+            ty = erase_body_regions(d.ty) if d.ty is not None else ERROR
             res = ConstRes(d.ast, ty)
         else:
             self.error(errors.unresolved_value(pat.span, getattr(pat, "name", str(path))))

@@ -13,7 +13,7 @@ from .check import FnCtxt
 from .collect import Collector, OpaqueTy
 from .ctxt import ConstDef, Module, Predicate, TyCtxt
 from .std_env import std_tables
-from .ty import ERROR, FnDef, FnSig, Param, TraitDef, Ty, erase_regions
+from .ty import ERROR, FnDef, FnSig, Param, TraitDef, Ty, erase_body_regions
 from .writeback import finish_body
 
 
@@ -68,7 +68,7 @@ class CrateChecker:
         if parent is not None:
             fcx.lower_cx.impl_trait_ref = parent.impl_trait_ref
             fcx.lower_cx.consts = set(parent.consts)
-        inputs = [fcx.normalize(erase_regions(t)) for t in fn.sig.inputs]
+        inputs = [fcx.normalize(erase_body_regions(t)) for t in fn.sig.inputs]
         opaque = fn.sig.output if isinstance(fn.sig.output, OpaqueTy) else None
         if opaque is not None:
             output: Ty = fcx.infcx.new_var()
@@ -76,7 +76,7 @@ class CrateChecker:
             for ob in fcx.obligations[-len(opaque.bounds):] if opaque.bounds else []:
                 ob.ty = output
         else:
-            output = fcx.normalize(erase_regions(fn.sig.output))
+            output = fcx.normalize(erase_body_regions(fn.sig.output))
         pats: list[tuple[Any, Ty]] = []
         rest = inputs
         if item.self_param is not None:
@@ -95,7 +95,7 @@ class CrateChecker:
         if item.value is None:
             return
         fcx = FnCtxt(self, c.module, [], c.self_ty, {})
-        ty = erase_regions(c.ty) if c.ty is not None else fcx.infcx.new_var()
+        ty = erase_body_regions(c.ty) if c.ty is not None else fcx.infcx.new_var()
         fcx.ret_stack.append(ty)
         fcx.check_coerce(item.value, ty)
         finish_body(fcx)

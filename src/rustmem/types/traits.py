@@ -16,7 +16,7 @@ from .infer import InferCtxt
 from .resolve import trait_with_assoc
 from .ty import (
     ERASED, Adt, Array, Bool, Char, ClosureTy, ErrorTy, Float, FnDef, FnDefTy, FnPtr, ImplDef, Infer,
-    Int, Never, Param, Projection, RawPtr, Ref, Slice, Str, TraitDef, Tuple, Ty, erase_regions, fold, subst, walk,
+    Int, Never, Param, Projection, RawPtr, Ref, Slice, Str, TraitDef, Tuple, Ty, erase_body_regions, fold, subst, walk,
 )
 
 YES, NO, MAYBE = "yes", "no", "maybe"
@@ -79,7 +79,7 @@ class SelectionCx:
         return {p: self.infcx.new_var() for p in params}
 
     def inst(self, ty: Ty, substs: dict[str, Ty]) -> Ty:
-        return erase_regions(subst(ty, substs))
+        return erase_body_regions(subst(ty, substs))
 
     # -- candidate assembly
 
@@ -296,7 +296,7 @@ def callable_sig(scx: SelectionCx, ty: Ty) -> Optional[tuple[list[Ty], Ty]]:
         return (list(sig.inputs), sig.output) if sig is not None else None
     if isinstance(ty, FnDefTy):
         sig = scx.tcx.fn_sig(ty.fn, ty.args)
-        return [erase_regions(t) for t in sig.inputs], erase_regions(sig.output)
+        return [erase_body_regions(t) for t in sig.inputs], erase_body_regions(sig.output)
     if isinstance(ty, FnPtr):
         return list(ty.params), ty.ret
     return None

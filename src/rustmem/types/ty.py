@@ -484,3 +484,9 @@ def peel_refs(ty: Ty) -> Ty:
     while isinstance(ty, Ref):
         ty = ty.inner
     return ty
+
+
+def erase_body_regions(ty: Ty) -> Ty:
+    """The regions of ty as a body's types carry them: erased, except `'static`, which is a
+    fact of the type (a string literal, a `&'static str` field) and not left to inference."""
+    return fold(ty, lambda t: None, lambda r: r if r == STATIC else ERASED)
