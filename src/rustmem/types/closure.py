@@ -242,11 +242,13 @@ class CaptureWalker:
         self.walk(e, mode)
 
     def adjusted_mode(self, e: Any, mode: str, adjs: list[Any]) -> str:
-        for a in adjs:
-            if isinstance(a, Borrow):
-                return "refmut" if a.mutable else ("ref" if mode != "refmut" else mode)
-            if isinstance(a, Deref):
-                return "refmut" if (a.mutable or mode == "refmut") else "ref"
+        """How a variable is used once its adjustments apply: an autoref or reborrow decides
+        (`&mut *r` mutates through r: unique access), a deref alone only reads."""
+        borrows = [a for a in adjs if isinstance(a, Borrow)]
+        if borrows:
+            return "refmut" if borrows[-1].mutable or mode == "refmut" else "ref"
+        if any(isinstance(a, Deref) for a in adjs):
+            return "refmut" if mode == "refmut" or any(a.mutable for a in adjs if isinstance(a, Deref)) else "ref"
         if mode == "move" and self.is_copy(e.ty):
             return "ref"
         return mode
