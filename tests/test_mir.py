@@ -367,3 +367,103 @@ def test_build_program_succeeds_on_every_corpus_program_that_typechecks():
         except Exception as e:  # noqa: BLE001 - collected so one run shows them all
             failures.append(f"{path.name}: {type(e).__name__}: {e}")
     assert not failures, "\n".join(failures)
+
+
+def test_question_mark_returns_the_residual_through_scope_exits():
+    _, text = lower("""
+fn parse(s: &str) -> Result<i32, String> {
+    if s.is_empty() { return Err(String::from("empty")); }
+    Ok(1)
+}
+fn twice(a: &str) -> Result<i32, String> {
+    let guard = String::from("g");
+    let x = parse(a)?;
+    println!("{}", guard);
+    Ok(x * 2)
+}
+fn main() { let _ = twice("1"); }
+""")
+    twice = body_text(text, "twice")
+    assert re.search(r"_0 = Result::<i32, String>::Err\(move _\d+\);", twice), twice
+    assert "From::from>::from" in twice or "as From<String>>::from" in twice, twice
+    # the early return drops `guard` (_2) before returning
+    assert len(re.findall(r"drop\(_2\) -> \[return", normal_blocks(twice))) == 2, twice
+
+
+def test_labelled_break_with_value_and_let_else():
+    _, text = lower("""
+fn main() {
+    let v = vec![1, 5, 9];
+    let mut i = 0;
+    let found = 'search: loop {
+        loop {
+            if v[i] > 4 { break 'search v[i]; }
+            i += 1;
+        }
+    };
+    let Some(first) = v.first() else { return; };
+    println!("{} {}", found, first);
+}
+""")
+    main = body_text(text, "main")
+    assert main.count("falseUnwind") == 2 and "discriminant(" in main
+    assert re.search(r"_4 = copy \(\*_\d+\);", main), main  # `break 'search v[i]` writes `found`
+
+
+def test_promoted_constant_reference_is_static():
+    program, text = lower("""
+fn pick<'a>(v: &'a Vec<i32>) -> &'a i32 {
+    v.first().unwrap_or(&0)
+}
+fn main() { println!("{}", pick(&vec![])); }
+""")
+    pick = body_text(text, "pick")
+    assert "const &0_i32" in pick, pick
+    consts = [op for bb in program.bodies["pick"].blocks if isinstance(bb.terminator, ir.Call)
+              for op in bb.terminator.args if isinstance(op, ir.Constant) and isinstance(op.value, ir.Promoted)]
+    consts += [st.rvalue.operand for bb in program.bodies["pick"].blocks for st in bb.statements
+               if isinstance(st, ir.Assign) and isinstance(st.rvalue, ir.Use) and isinstance(st.rvalue.operand, ir.Constant)
+               and isinstance(st.rvalue.operand.value, ir.Promoted)]
+    assert consts and consts[0].ty.region == T.STATIC
+
+
+def test_reassignment_drop_is_marked_replace_and_mut_ref_arguments_are_reborrowed():
+    program, _ = lower("""
+fn add(v: &mut Vec<String>, s: &str) { v.push(s.to_string()); }
+fn main() {
+    let mut v = Vec::new();
+    let r = &mut v;
+    add(r, "a");
+    add(r, "b");
+    let mut s = String::new();
+    s = String::from("x");
+    println!("{:?} {}", v, s);
+}
+""")
+    main = program.bodies["main"]
+    drops = [bb.terminator for bb in main.blocks if isinstance(bb.terminator, ir.Drop) and not bb.is_cleanup]
+    assert any(d.replace for d in drops)
+    reborrows = [st for bb in main.blocks for st in bb.statements
+                 if isinstance(st, ir.Assign) and isinstance(st.rvalue, ir.Ref) and st.rvalue.place.projection
+                 and isinstance(st.rvalue.place.projection[-1], ir.Deref)]
+    assert len(reborrows) >= 2  # `&mut *r` for each call, `r` is not moved
+
+
+def test_slice_and_or_patterns_and_destructuring_assignment():
+    _, text = lower("""
+fn main() {
+    let arr = [1, 2, 3, 4];
+    let s = &arr[..];
+    let d = match s {
+        [a, .., b] if a < b => a + b,
+        [x] | [x, _] => *x,
+        _ => 0,
+    };
+    let (mut p, mut q) = (1, 2);
+    (p, q) = (q, p);
+    println!("{} {} {}", d, p, q);
+}
+""")
+    main = body_text(text, "main")
+    assert re.search(r"\[0 of 2\]", main) and re.search(r"\[-1 of 2\]", main), main
+    assert "Len(" in main and "Ge(" in main and "Eq(" in main
