@@ -326,3 +326,12 @@ def test_generated_benchmark_program_is_accepted(tmp_path) -> None:
 
     diags = rustmem.check(text, "generated.rs")
     assert not diags, human_output(diags)
+
+
+def test_no_second_report_when_the_machine_already_wrote_one() -> None:
+    data = {"outcome": "ub", "ub": {"class": "leak", "line": 1, "message": "memory leaked"}}
+    stderr = "error: memory leaked: alloc6 (Rust heap, size: 4), allocated here:\n"
+    assert cli._problem(data, "fn main() {}\n", "main.rs", stderr) is None
+    panic = {"outcome": "panic", "panic": {"message": "boom", "line": 1}}
+    assert cli._problem(panic, "", "main.rs", "thread 'main' panicked at main.rs:1:5:\n") is None
+    assert cli._problem(panic, "", "main.rs", "").message.endswith("line 1: boom")

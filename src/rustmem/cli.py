@@ -222,8 +222,11 @@ def _line_span(source: str, filename: str, line: object):
 
 
 def _problem(data: dict, source: str, filename: str, stderr: str) -> Diagnostic | None:
-    """What went wrong in a run, in Miri's words (`error: Undefined Behavior: ...`)."""
+    """What went wrong in a run, in Miri's words (`error: Undefined Behavior: ...`), when
+    the machine's own stderr does not already say it."""
     outcome = data.get("outcome")
+    if any(line.startswith("error") or "panicked at" in line for line in stderr.splitlines()):
+        return None
     if outcome == "ub":
         ub = data.get("ub") or {}
         diag = Diagnostic.error(f"Undefined Behavior: {ub.get('message') or ub.get('class')}")
@@ -235,7 +238,7 @@ def _problem(data: dict, source: str, filename: str, stderr: str) -> Diagnostic 
         message = limit.get("message") if isinstance(limit, dict) else limit
         diag = Diagnostic.error(f"resource limit reached: {message or 'the run was stopped'}")
         ub, label, help_ = {}, "", "raise the limit with --max-steps, --max-stack or --max-heap"
-    elif outcome == "panic" and "panicked at" not in stderr:
+    elif outcome == "panic":
         panic = data.get("panic") or {}
         return Diagnostic.error(f"the program panicked at line {panic.get('line')}: "
                                 f"{panic.get('message')}")
