@@ -273,3 +273,19 @@ def test_closure_sizes_match_rustc(rustc: str, tmp_path: Path) -> None:
     subprocess.run([rustc, "--edition", "2021", "-A", "warnings", "-o", str(exe), str(src)], check=True)
     out = subprocess.run([str(exe)], capture_output=True, text=True, check=True).stdout.split()
     assert [(int(a), int(b)) for a, b in zip(out[::2], out[1::2])] == CLOSURE_SIZES
+
+
+def test_memory_map_lists_fields_tag_and_padding_in_memory_order(probe) -> None:
+    from rustmem.types.layout import memory_map
+
+    tcx, types = probe
+
+    def show(ty: str, variant=None) -> list[tuple[int, int, str]]:
+        return [(s.offset, s.size, s.name or s.kind) for s in memory_map(types[ty], tcx, variant)]
+
+    assert show("Mixed") == [(0, 4, "b"), (4, 2, "c"), (6, 1, "a"), (7, 1, "padding")]
+    assert show("Msg", 1) == [(0, 8, "tag"), (8, 4, "x"), (12, 4, "y"), (16, 8, "padding")]
+    assert show("Msg", 2) == [(0, 24, "0")]  # the untagged variant: its String holds the niche
+    assert show("Shape", 2) == [(0, 8, "tag"), (8, 16, "padding")]
+    assert show("[u16; 5]")[:2] == [(0, 2, "[0]"), (2, 2, "[1]")]
+    assert show("(bool, u64, bool)") == [(0, 8, "1"), (8, 1, "0"), (9, 1, "2"), (10, 6, "padding")]

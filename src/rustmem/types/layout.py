@@ -569,6 +569,70 @@ def trailing_zeros(n: int) -> int:
 def layout_of(ty: Ty, tcx: FieldTys) -> Layout:
     """The layout of a concrete sized type; raises LayoutError otherwise.  Layouts are cached
     per tcx (on the tcx object when it allows it)."""
+    return layout_cx(tcx).layout_of(ty)
+
+
+# ---------------------------------------------------------------- memory maps (for pictures)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One stretch of a value's bytes: a field (by name), the enum tag, or padding."""
+
+    offset: int
+    size: int
+    kind: Literal["field", "tag", "padding"]
+    name: str = ""
+    ty: Optional[Ty] = None
+
+
+def memory_map(ty: Ty, tcx: FieldTys, variant: Optional[int] = None) -> list[Segment]:
+    """ty's bytes in memory order: its fields (for an enum, the tag and the fields of
+    `variant`), with the padding between and after them.  A scalar is one field."""
+    layout = layout_of(ty, tcx)
+    fields: list[tuple[str, Ty, int]] = []
+    segments: list[Segment] = []
+    if isinstance(ty, Adt) and ty.adt.is_enum:
+        if variant is not None:
+            names = [f.name for f in ty.adt.variants[variant].fields]
+            tys = layout_cx(tcx).field_tys(ty, variant)
+            offsets = layout.variants[variant].offsets if layout.variants else layout.offsets
+            fields = list(zip(names, tys, offsets))
+        if layout.tag is not None and (layout.tag.encoding == "direct" or variant != layout.tag.untagged_variant):
+            segments.append(Segment(layout.tag.offset, layout.tag.size, "tag", "tag"))
+    elif isinstance(ty, Adt):
+        names = [f.name for f in ty.adt.variants[0].fields]
+        fields = list(zip(names, layout_cx(tcx).field_tys(ty, 0), layout.offsets))
+    elif isinstance(ty, Tuple):
+        fields = [(str(i), t, o) for i, (t, o) in enumerate(zip(ty.elems, layout.offsets))]
+    elif isinstance(ty, Array):
+        fields = [(f"[{i}]", ty.elem, i * layout.stride) for i in range(ty.length)]
+    elif isinstance(ty, ClosureTy):
+        names = [c[0] for c in ty.closure.captures]
+        fields = list(zip(names, closure_capture_tys(ty), layout.offsets))
+    else:
+        fields = [("", ty, 0)] if layout.size else []
+    for name, fty, offset in fields:
+        size = layout_of(fty, tcx).size
+        if size:
+            segments.append(Segment(offset, size, "field", name, fty))
+    segments.sort(key=lambda s: s.offset)
+    out: list[Segment] = []
+    end = 0
+    for seg in segments:
+        if seg.offset > end:
+            out.append(Segment(end, seg.offset - end, "padding"))
+        if seg.kind == "tag" and out and out[-1].kind == "field" and seg.offset < end:
+            continue  # a niche tag lives inside a field already listed
+        out.append(seg)
+        end = max(end, seg.offset + seg.size)
+    if end < layout.size:
+        out.append(Segment(end, layout.size - end, "padding"))
+    return out
+
+
+def layout_cx(tcx: FieldTys) -> LayoutCx:
+    """The LayoutCx cached on tcx (made on first use)."""
     cx = getattr(tcx, "_layout_cx", None)
     if cx is None:
         cx = LayoutCx(tcx)
@@ -576,4 +640,4 @@ def layout_of(ty: Ty, tcx: FieldTys) -> Layout:
             tcx._layout_cx = cx  # type: ignore[attr-defined]
         except AttributeError:
             pass
-    return cx.layout_of(ty)
+    return cx
