@@ -130,7 +130,6 @@ class Layout:
     niche: Optional[Niche] = None
     uninhabited: bool = False
     stride: int = 0
-    pointee_unsized: bool = field(default=False, compare=False)  # a fat pointer (scalar pair)
 
     @property
     def memory_order(self) -> tuple[int, ...]:
@@ -158,8 +157,8 @@ NEVER = Layout(0, 1, uninhabited=True)
 MAX_U64 = (1 << 64) - 1
 THIN_PTR = scalar(8)
 THIN_REF = scalar(8, (1, MAX_U64))
-FAT_PTR = Layout(16, 8, offsets=(0, 8), pointee_unsized=True)
-FAT_REF = Layout(16, 8, offsets=(0, 8), niche=Niche(0, 8, 1, MAX_U64), pointee_unsized=True)
+FAT_PTR = Layout(16, 8, offsets=(0, 8))  # data pointer, then length
+FAT_REF = Layout(16, 8, offsets=(0, 8), niche=Niche(0, 8, 1, MAX_U64))
 
 INT_SIZES = {"i8": 1, "u8": 1, "i16": 2, "u16": 2, "i32": 4, "u32": 4, "i64": 8, "u64": 8,
              "i128": 16, "u128": 16, "isize": 8, "usize": 8}
@@ -495,8 +494,7 @@ def with_valid_range(layout: Layout, start: Optional[int], end: Optional[int]) -
         return layout
     size = 8 if layout.size >= 8 else layout.size
     niche = make_niche(0, size, start if start is not None else 0, end if end is not None else (1 << (8 * size)) - 1)
-    return Layout(layout.size, layout.align, layout.offsets, niche=niche, uninhabited=layout.uninhabited,
-                  pointee_unsized=layout.pointee_unsized)
+    return Layout(layout.size, layout.align, layout.offsets, niche=niche, uninhabited=layout.uninhabited)
 
 
 def maybe_unsized_tail(adt: Any) -> bool:
