@@ -69,7 +69,7 @@ class MatchMixin:
             if guard is None:
                 self.bind_all(bindings, canonical)
             else:
-                self.lower_guard(bindings, canonical, guard_refs, guard, place, pat, fail)
+                self.lower_guard(bindings, canonical, guard_refs, guard, (place, ty), pat, fail)
             self.goto(body_bb, span)
 
         self.match_pattern([(place, ty, pat)], fail, [], on_match)
@@ -84,7 +84,7 @@ class MatchMixin:
         self.goto(join, span)
 
     def lower_guard(self, bindings: list[Binding], canonical: dict, guard_refs: dict, guard: ast.Expr,
-                    scrutinee: ir.Place, pat: ast.Pat, fail: ir.BasicBlock) -> None:
+                    scrutinee: tuple[ir.Place, T.Ty], pat: ast.Pat, fail: ir.BasicBlock) -> None:
         by_value = [b for b in bindings if self.binding_mode(b[0]) == "value"]
         self.bind_all([b for b in bindings if self.binding_mode(b[0]) != "value"], canonical)
         names = {}
@@ -95,8 +95,8 @@ class MatchMixin:
             self.push(ir.StorageLive(ident.span, ref))
             self.assign(ident.span, ir.Place(ref), ir.Ref(self.fresh_region(), "shared", place))
             names[ident.name] = ir.Place(ref).deref()
-        fake = self.new_local(T.Ref(T.ERASED, False, T.UNIT), guard.span, internal=True)
-        self.assign(guard.span, ir.Place(fake), ir.Ref(self.fresh_region(), "fake", scrutinee))
+        fake = self.new_local(T.Ref(T.ERASED, False, scrutinee[1]), guard.span, internal=True)
+        self.assign(guard.span, ir.Place(fake), ir.Ref(self.fresh_region(), "fake", scrutinee[0]))
         saved = dict(self.var_places)
         for ident in all_idents(pat):
             if ident.name in names:
