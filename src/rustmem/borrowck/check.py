@@ -18,7 +18,7 @@ from . import errors, regions
 from .conflicts import places_conflict
 from .dataflow import Location, bits, solve, state_table
 from .init import EverInit, MaybeInit, MaybeUninit
-from .later_use import capture_use, closure_head, closure_use_span, explain
+from .later_use import capture_use, closure_head, closure_use_span, explain, narrow_to_name
 from .liveness import compute as compute_liveness
 from .loans import BorrowsInScope, Loan, LoanSet
 from .move_paths import MoveData, rvalue_operands
@@ -501,8 +501,12 @@ class BodyCheck:
         if own is not None and own.closure is not None:
             acc_span = closure_head(own.closure[1])
             acc_use = closure_use_span(self, own)
-        if kind == "assign" and place.is_local:
-            acc_span = self._assign_lhs_span(span, name)
+        if kind == "assign" and place.is_local and info.needs_drop(info.place_ty(place)):
+            acc_span = self._assign_lhs_span(span, name)  # a drop-and-replace points at the place
+        elif kind in ("use", "shared", "mut") and own is None or (own is not None and own.closure is None):
+            acc_span = narrow_to_name(acc_span, info.describe(place), anywhere=kind == "use")
+        if loan.closure is None:
+            loan_span = narrow_to_name(loan_span, loan_name)
         if own is not None and own.kind == "two-phase" and own.activations:
             call = info.points.element(own.activations[0])
             if isinstance(call, ir.Call):

@@ -42,6 +42,7 @@ MUST_BE_VALID_VERB = {"return": "returning this value", "argument": "argument", 
 
 
 def add_explanation(d: Diagnostic, e: Explanation, borrow_desc: str, place: Optional[str]) -> Diagnostic:
+    """The label (and lifetime declaration) that says why the loan is still needed."""
     if e.kind == "used-later" and e.span is not None:
         d.with_label(e.span, f"{borrow_desc}borrow later used {'by call' if e.by_call else 'here'}")
     elif e.kind == "used-later-in-loop" and e.span is not None:
@@ -109,7 +110,7 @@ def used_uninit(name: Optional[str], use_span: Span, decl_span: Optional[Span], 
     """E0381: a binding used (or borrowed) before it is (definitely) assigned."""
     state = "is possibly-uninitialized" if possibly else "isn't initialized"
     d = Diagnostic.error(f"used binding {q(name)} {state}", "E0381")
-    verb = "borrowed" if kind == "borrow" else "used"
+    verb = "borrowed" if kind == "borrow" and use_span.text.startswith("&") else "used"
     d.with_primary(use_span, f"{q(name)} {verb} here but it {state}")
     if decl_span is not None:
         d.with_label(decl_span, "binding declared here but left uninitialized")
@@ -245,6 +246,8 @@ def conflict(access: str, place: Optional[str], span: Span, loan_kind: str, loan
     if access == "move":
         d = Diagnostic.error(f"cannot move out of {q(place)} because it is borrowed", "E0505")
         d.with_primary(span, f"move out of {q(place)} occurs here")
+        if decl is not None:
+            d.with_label(decl[0], f"binding `{decl[1]}` declared here")
         d.with_label(loan_span, f"borrow of {q(loan_place)} occurs here")
         if loan_closure_use is not None:
             d.with_label(loan_closure_use, "borrow occurs due to use in closure")

@@ -110,7 +110,8 @@ def _find_use(cx: "BodyCheck", region: int, start: Location) -> Optional[tuple[L
             continue
         seen.add(loc)
         result = None
-        for local, kind in def_use(pts.element(loc)):
+        elem = pts.element(loc)
+        for local, kind in ([] if isinstance(elem, (ir.StorageLive, ir.StorageDead)) else def_use(elem)):
             if region in region_of[local]:
                 result = (local, kind)
                 if kind != "def":
@@ -128,21 +129,29 @@ def _find_use(cx: "BodyCheck", region: int, start: Location) -> Optional[tuple[L
 
 
 def _use_span(cx: "BodyCheck", loc: Location, local: int) -> Span:
-    """The span of the use of `local` at loc: the operand's own span when MIR has it, else
-    the element's; a call through a closure points at the callee."""
+    """The span of the use of `local` at loc: the element's, except that a call of the
+    local itself (a closure) points at the callee."""
     elem = cx.info.points.element(loc)
     span = elem.span
-    if isinstance(elem, ir.Call) and getattr(elem, "fn_span", None) is not None:
-        name = cx.info.local_name(local)
-        if name and span.text.startswith(name):
-            return Span(span.file, span.lo, span.lo + len(name.encode()))
     name = cx.info.local_name(local)
-    if name:
-        text = span.text
-        idx = _word_index(text, name)
-        if idx >= 0:
-            lo = span.lo + len(text[:idx].encode())
-            return Span(span.file, lo, lo + len(name.encode()))
+    if isinstance(elem, ir.Call) and name and span.text.startswith(name):
+        return Span(span.file, span.lo, span.lo + len(name.encode()))
+    return span
+
+
+def narrow_to_name(span: Span, name: Optional[str], anywhere: bool = False) -> Span:
+    """`b` in `b[0]` / `cart` in `cart.total()`: an autoref's span is its receiver's; with
+    anywhere, `n` in `n + 1` (a use inside an operator)."""
+    if not name:
+        return span
+    text = span.text
+    if text.startswith(name) and len(text) > len(name) and text[len(name)] in "[.":
+        return Span(span.file, span.lo, span.lo + len(name.encode()))
+    if anywhere and text != name and _word_index(text, name) >= 0 and text.count(name) == 1 and \
+            not any(c in text for c in "([{"):
+        i = _word_index(text, name)
+        lo = span.lo + len(text[:i].encode())
+        return Span(span.file, lo, lo + len(name.encode()))
     return span
 
 
