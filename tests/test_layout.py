@@ -45,6 +45,8 @@ enum Neg { A = -1, B = 0, C = 1 }
 enum Small { A(u32), B }
 #[repr(C)]
 enum CEnum { A(u8), B(u64) }
+#[repr(i32)]
+enum IntTagged { V0, V1((f64, bool), String, i8), V2 }
 enum Token { Num(i64), Op(char), Word(String), End }
 enum Tree { Leaf(u8), Node(Box<Tree>, Box<Tree>) }
 enum BoolOrByte { B(bool), N(u8) }
@@ -87,7 +89,7 @@ SIZES = [
     ("Range<usize>", 16, 8), ("RangeInclusive<i32>", 12, 4), ("Ordering", 1, 1),
     ("Point", 8, 4), ("Mixed", 8, 4), ("CMixed", 12, 4), ("WithBool", 16, 8), ("Node", 16, 8), ("Unit", 0, 1),
     ("Pair", 16, 8), ("Tail", 18, 1), ("Aligned", 16, 16), ("Color", 1, 1), ("Shape", 24, 8), ("Msg", 24, 8),
-    ("List", 16, 8), ("Wide", 2, 2), ("Neg", 1, 1), ("Small", 8, 4), ("CEnum", 16, 8), ("Token", 24, 8),
+    ("List", 16, 8), ("Wide", 2, 2), ("Neg", 1, 1), ("Small", 8, 4), ("CEnum", 16, 8), ("IntTagged", 56, 8), ("Token", 24, 8),
     ("Tree", 16, 8), ("BoolOrByte", 2, 1), ("Void", 0, 1), ("OneOfVoid", 2, 2),
     ("Packed3", 8, 4), ("AfterNiche", 8, 4), ("CharOrSmall", 8, 4), ("OrdThen", 4, 2), ("Inner", 12, 4),
     ("Holder", 12, 4), ("Fields", 16, 8), ("RcOr", 16, 8), ("Generic<bool>", 4, 2), ("Generic<u64>", 16, 8),

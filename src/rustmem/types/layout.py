@@ -328,7 +328,9 @@ class LayoutCx:
         size, align = 0, 1
         layouts = []
         for fields in variants:
-            lay = self.univariant(fields, repr_c=repr_c, prefix=(min_size, prefix_align), min_align=attrs.align)
+            # repr(C) and repr(u8)-like enums keep each variant's fields in declaration order.
+            lay = self.univariant(fields, repr_c=repr_c or attrs.int is not None, prefix=(min_size, prefix_align),
+                                  min_align=attrs.align)
             # The first field that cannot move decides how wide the tag may grow.
             first = next((i for i in lay.memory_order if not (fields[i].is_zst and fields[i].align == 1)), None)
             if first is not None:
