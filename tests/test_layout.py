@@ -291,3 +291,62 @@ def test_memory_map_lists_fields_tag_and_padding_in_memory_order(probe) -> None:
     assert show("Shape", 2) == [(0, 8, "tag"), (8, 16, "padding")]
     assert show("[u16; 5]")[:2] == [(0, 2, "[0]"), (2, 2, "[1]")]
     assert show("(bool, u64, bool)") == [(0, 8, "1"), (8, 1, "0"), (9, 1, "2"), (10, 6, "padding")]
+
+
+def random_decls(seed: int, count: int = 25) -> tuple[str, list[str]]:
+    """Random structs and enums (nested, with repr attributes), and the types to measure."""
+    import random
+
+    rng = random.Random(seed)
+    prims = ["u8", "u16", "u32", "u64", "i8", "i32", "bool", "char", "f32", "f64", "()", "u128"]
+    std_tys = ["Box<u8>", "&'static str", "String", "Vec<u16>", "Option<bool>", "Option<Box<u8>>",
+               "std::cmp::Ordering", "std::rc::Rc<u8>", "std::cell::Cell<bool>"]
+
+    def leaf(names: list[str]) -> str:
+        r = rng.random()
+        if r < 0.45:
+            return rng.choice(prims)
+        if r < 0.55:
+            return rng.choice(std_tys)
+        if r < 0.7 and names:
+            return rng.choice(names)
+        if r < 0.8:
+            return f"[{rng.choice(prims[:8])}; {rng.randint(0, 4)}]"
+        if r < 0.9:
+            return "(" + ", ".join(leaf(names) for _ in range(rng.randint(1, 3))) + ",)"
+        return f"Option<{leaf(names)}>"
+
+    decls: list[str] = []
+    names: list[str] = []
+    for i in range(count):
+        if rng.random() < 0.5:
+            fields = ", ".join(f"f{j}: {leaf(names)}" for j in range(rng.randint(0, 4)))
+            decls.append(("#[repr(C)] " if rng.random() < 0.1 else "") + f"struct R{i} {{ {fields} }}")
+        else:
+            variants = [f"V{j}" if rng.random() < 0.3 else
+                        f"V{j}(" + ", ".join(leaf(names) for _ in range(rng.randint(1, 3))) + ")"
+                        for j in range(rng.randint(1, 5))]
+            repr_ = rng.choice(["", "", "", "#[repr(u8)] ", "#[repr(C)] ", "#[repr(i32)] "])
+            decls.append(f"{repr_}enum R{i} {{ {', '.join(variants)} }}")
+        names.append(f"R{i}")
+    return "\n".join(decls), names + [f"Option<{n}>" for n in names]
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_random_types_match_rustc(rustc: str, tmp_path: Path, seed: int) -> None:
+    decls, types = random_decls(seed)
+    params = ", ".join(f"a{i}: {t}" for i, t in enumerate(types))
+    source = SourceFile("random.rs", f"{decls}\nfn probe({params}) {{}}\nfn main() {{}}\n")
+    tcx, diags = check_crate(parse(source), source)
+    assert not [d for d in diags if d.level == "error"], diags
+    fn = next(f for f in tcx.user_fns if f.name == "probe")
+    ours = [(layout_of(t, tcx).size, layout_of(t, tcx).align) for t in fn.sig.inputs]
+    prints = "\n".join(f'println!("{{}} {{}}", std::mem::size_of::<{t}>(), std::mem::align_of::<{t}>());'
+                       for t in types)
+    src = tmp_path / "random.rs"
+    src.write_text(f"#![allow(dead_code)]\n{decls}\nfn main() {{\n{prints}\n}}\n")
+    exe = tmp_path / "random"
+    subprocess.run([rustc, "--edition", "2021", "-A", "warnings", "-o", str(exe), str(src)], check=True)
+    out = subprocess.run([str(exe)], capture_output=True, text=True, check=True).stdout.split()
+    theirs = [(int(a), int(b)) for a, b in zip(out[::2], out[1::2])]
+    assert [(t, o) for t, o, r in zip(types, ours, theirs) if o != r] == []
