@@ -45,10 +45,11 @@ class BodyCheck:
             self.scopes = BorrowsInScope(info, self.rcx, self.loans)
         self.in_scope = self.scopes.in_scope_table()
         self._active: dict[int, int] = {}
-        self.reported_moves: set[tuple[int, ...]] = set()
+        self.reported_moves: dict[tuple[int, ...], tuple[ir.Place, Diagnostic]] = {}
         self.reported_uninit: set[int] = set()
         self.reported_access: set[tuple[Optional[str], Any]] = set()
         self.reported_loans: set[int] = set()
+        self.reported_mutability: set[tuple[Optional[str], Any]] = set()
 
     def _maybe_init_local(self, local: int, loc: Location) -> bool:
         return bool(self.inits.get(loc, 0) & self._subtree(local))
@@ -65,7 +66,7 @@ class BodyCheck:
         for m in self.md.illegal:
             self._illegal_move(m)
         pts = self.info.points
-        for b in pts.blocks():
+        for b in pts.reverse_postorder():
             data = self.info.body.blocks[b]
             for i, stmt in enumerate(data.statements):
                 self._statement(stmt, (b, i))
@@ -112,7 +113,9 @@ class BodyCheck:
             self._operand(term.cond, loc, term.span)
         elif isinstance(term, ir.Drop):
             if self._is_replace(term):
-                return  # drop-and-replace: the assignment that follows is the access (E0506)
+                # drop-and-replace: one deep write, so a borrow through the old value conflicts (E0506)
+                self._access(term.place, loc, term.span, "drop", "assign")
+                return
             if self.inits.get(loc, 0) & self._subtree(self.md.lookup(term.place)[0]):
                 self._access(term.place, loc, term.span, "drop", "drop")
         elif isinstance(term, ir.Return):
@@ -204,10 +207,13 @@ class BodyCheck:
             self._report_uninit(place, loc, span, kind)
             return
         key = tuple(sorted(moves))
-        if key in self.reported_moves:
-            return
-        self.reported_moves.add(key)
+        old = self.reported_moves.get(key)
+        if old is not None:
+            if _is_prefix(place, old[0]):
+                return  # already reported for this place or a longer one
+            self.diags.remove(old[1])
         self._report_moved(place, path, loc, span, kind, moves)
+        self.reported_moves[key] = (place, self.diags[-1])
 
     def _through_deref(self, place: ir.Place, path: int) -> bool:
         n = len(self.md.paths[path].place.projection)
@@ -226,9 +232,9 @@ class BodyCheck:
         if moves:
             key = tuple(sorted(moves))
             if key not in self.reported_moves:
-                self.reported_moves.add(key)
                 self._report_moved(ir.Place(place.local), self.md.lookup(ir.Place(place.local))[0], loc, span,
                                    "assign", moves)
+                self.reported_moves[key] = (place, self.diags[-1])
         elif place.local not in self.reported_uninit:
             self.reported_uninit.add(place.local)
             name = self.info.local_name(place.local)
@@ -424,9 +430,9 @@ class BodyCheck:
     def _not_mutable(self, place: ir.Place, span: Any, action: str, blame: str, blame_name: Optional[str]) -> None:
         name = self.info.describe(place)
         key = (name, span)
-        if key in self.reported_access:
+        if key in self.reported_mutability:
             return
-        self.reported_access.add(key)
+        self.reported_mutability.add(key)
         closure_kind = getattr(self.info.body.fn_def, "kind", "Fn") if blame == "upvar" else ""
         if blame == "index":
             origin = self.md.temp_origin.get(place.local)

@@ -93,6 +93,28 @@ class Points:
         n = len(self.body.blocks[b].statements) + 1
         return ((1 << n) - 1) << self.start[b]
 
+    def reverse_postorder(self) -> list[int]:
+        """Reachable non-cleanup blocks in rustc's reverse postorder (its DFS takes a block's
+        last successor first) — the order the borrow checker visits them, which decides
+        which of several equivalent errors is kept."""
+        if not self.body.blocks:
+            return []
+        visited = {0}
+        post: list[int] = []
+        stack = [(0, list(self.succ[0]))]
+        while stack:
+            b, rest = stack[-1]
+            while rest:
+                s = rest.pop()
+                if s not in visited:
+                    visited.add(s)
+                    stack.append((s, list(self.succ[s])))
+                    break
+            else:
+                stack.pop()
+                post.append(b)
+        return post[::-1]
+
     def blocks(self) -> Iterator[int]:
         for b, data in enumerate(self.body.blocks):
             if not data.is_cleanup and self.reachable[b]:
