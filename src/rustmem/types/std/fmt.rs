@@ -23,8 +23,8 @@ pub enum Alignment {
 }
 
 /// Where formatted text goes, with the flags of the `{...}` being formatted.
-/// std's `buf` is a `&'a mut dyn Write`; the machine keeps the sink itself, so the field
-/// only records the lifetime.
+/// std's `buf` is a `&'a mut (dyn Write + 'a)`; the machine keeps the sink itself, so the
+/// field only records the lifetime, invariant as std's is.
 #[lang = "Formatter"]
 pub struct Formatter<'a> {
     flags: u32,
@@ -32,7 +32,7 @@ pub struct Formatter<'a> {
     align: Option<Alignment>,
     width: Option<usize>,
     precision: Option<usize>,
-    buf: PhantomData<&'a mut String>,
+    buf: PhantomData<&'a mut &'a ()>,
 }
 
 impl<'a> Formatter<'a> {
