@@ -161,6 +161,38 @@ def test_every_method_the_corpus_calls_is_declared(crates: dict[str, ast.Crate])
     assert missing == {}
 
 
+def path_type_head(ty: ast.TypeExpr) -> str:
+    """`Vec<T>` -> "Vec", `[T]` -> "slice", `&T` -> "&" (what `Type::name` calls name)."""
+    if isinstance(ty, ast.PathType):
+        return ty.path.name
+    return {ast.SliceType: "slice", ast.ArrayType: "array", ast.RefType: "&", ast.PtrType: "*"}.get(type(ty), "?")
+
+
+def test_every_path_call_of_the_corpus_names_a_declared_item(crates: dict[str, ast.Crate]) -> None:
+    """`Rc::strong_count(..)`, `Box::from_raw(..)`, `mem::swap(..)`: the item exists on that
+    type (an inherent or trait-impl method) or in that module."""
+    programs = sorted(CORPUS.rglob("*.rs"))
+    if not programs:
+        pytest.skip("the corpus is not beside the repository")
+    on_type: dict[str, set[str]] = {}
+    in_module: dict[str, set[str]] = {}
+    for file, crate in crates.items():
+        for it in crate.items:
+            if isinstance(it, ast.Impl):
+                names = {f.name for f in it.items if isinstance(f, ast.Fn)}
+                on_type.setdefault(path_type_head(it.self_ty), set()).update(names)
+            elif isinstance(it, ast.Fn):
+                in_module.setdefault(file[:-3], set()).add(it.name)
+    missing = []
+    for path in programs:
+        code = re.sub(r"//[^\n]*", "", path.read_text())
+        for head, name in re.findall(r"\b([A-Za-z]\w*)(?:::<[^>]*>)?::([a-z_]\w*)\s*(?:::<[^>]*>)?\(", code):
+            known = on_type.get(head) if head in on_type else in_module.get(head)
+            if known is not None and name not in known and not re.search(rf"\bfn\s+{name}\b", code):
+                missing.append(f"{path.name}: {head}::{name}")
+    assert missing == []
+
+
 # ---------------------------------------------------------------- agreement with the real std (rustc)
 #
 # Each declaration is turned into a Rust expression that only type-checks if real std has it:
