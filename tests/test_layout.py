@@ -47,6 +47,14 @@ enum Small { A(u32), B }
 enum CEnum { A(u8), B(u64) }
 #[repr(i32)]
 enum IntTagged { V0, V1((f64, bool), String, i8), V2 }
+#[repr(packed)]
+struct Packed { a: u8, b: u32 }
+#[repr(packed(2))]
+struct Packed2 { a: u8, b: u32, c: u8, d: u64 }
+#[repr(C, packed)]
+struct CPacked { a: u8, b: u16, c: u8 }
+#[repr(transparent)]
+struct Wrapper(u64);
 enum Token { Num(i64), Op(char), Word(String), End }
 enum Tree { Leaf(u8), Node(Box<Tree>, Box<Tree>) }
 enum BoolOrByte { B(bool), N(u8) }
@@ -89,7 +97,8 @@ SIZES = [
     ("Range<usize>", 16, 8), ("RangeInclusive<i32>", 12, 4), ("Ordering", 1, 1),
     ("Point", 8, 4), ("Mixed", 8, 4), ("CMixed", 12, 4), ("WithBool", 16, 8), ("Node", 16, 8), ("Unit", 0, 1),
     ("Pair", 16, 8), ("Tail", 18, 1), ("Aligned", 16, 16), ("Color", 1, 1), ("Shape", 24, 8), ("Msg", 24, 8),
-    ("List", 16, 8), ("Wide", 2, 2), ("Neg", 1, 1), ("Small", 8, 4), ("CEnum", 16, 8), ("IntTagged", 56, 8), ("Token", 24, 8),
+    ("List", 16, 8), ("Wide", 2, 2), ("Neg", 1, 1), ("Small", 8, 4), ("CEnum", 16, 8), ("IntTagged", 56, 8),
+    ("Packed", 5, 1), ("Packed2", 14, 2), ("CPacked", 4, 1), ("Wrapper", 8, 8), ("Option<Packed>", 6, 1), ("Token", 24, 8),
     ("Tree", 16, 8), ("BoolOrByte", 2, 1), ("Void", 0, 1), ("OneOfVoid", 2, 2),
     ("Packed3", 8, 4), ("AfterNiche", 8, 4), ("CharOrSmall", 8, 4), ("OrdThen", 4, 2), ("Inner", 12, 4),
     ("Holder", 12, 4), ("Fields", 16, 8), ("RcOr", 16, 8), ("Generic<bool>", 4, 2), ("Generic<u64>", 16, 8),

@@ -336,7 +336,7 @@ def oracle_program() -> str:
 ORACLE_NOISE = {"E0658", "E0040", "E0581"}
 
 
-def test_stub_signatures_and_impls_are_std_s(rustc: str, tmp_path: Path) -> None:
+def test_stub_signatures_and_impls_match_real_std(rustc: str, tmp_path: Path) -> None:
     program = oracle_program()
     source = tmp_path / "oracle.rs"
     source.write_text(program)
