@@ -207,9 +207,13 @@ class BodyCheck:
             self._report_uninit(place, loc, span, kind)
             return
         key = tuple(sorted(moves))
-        old = self.reported_moves.get(key)
+        # rustc keeps one E0382 per move: a use reached by a move already reported is not
+        # reported again (unless it names a longer place, which then replaces the report).
+        old_key = next((k for k in self.reported_moves if set(k) & set(key)), None)
+        old = self.reported_moves.pop(old_key) if old_key is not None else None
         if old is not None:
             if _is_prefix(place, old[0]):
+                self.reported_moves[old_key] = old
                 return  # already reported for this place or a longer one
             self.diags.remove(old[1])
         self._report_moved(place, path, loc, span, kind, moves)

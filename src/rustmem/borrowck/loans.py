@@ -17,7 +17,7 @@ from typing import Any, Optional
 
 from ..mir import ir
 from ..types import ty as T
-from .conflicts import is_prefix
+from .conflicts import disjoint
 from .dataflow import Analysis, Location, solve, states
 from .liveness import def_use
 from .places import BodyInfo
@@ -134,13 +134,14 @@ class BorrowsInScope(Analysis):
 
     def kills(self, place: ir.Place) -> int:
         """Loans an assignment to place ends: all of the local's for a bare local, else those
-        of place and what is inside it."""
+        whose place certainly overlaps it (a prefix of it, or inside it; two indexes are
+        assumed different), as rustc's `kill_borrows_on_place`."""
         mask = self.by_local.get(place.local, 0)
         if place.is_local or not mask:
             return mask
         out = 0
         for loan in self.loans.loans:
-            if mask >> loan.index & 1 and is_prefix(place, loan.place):
+            if mask >> loan.index & 1 and _certainly_overlap(loan.place, place):
                 out |= 1 << loan.index
         return out
 
@@ -165,3 +166,10 @@ class BorrowsInScope(Analysis):
         """The loans in scope at each location (those ending there already removed)."""
         results = solve(self, self.info.points)
         return {loc: state & ~self.before.get(loc, 0) for loc, _, state in states(results)}
+
+
+def _certainly_overlap(a: ir.Place, b: ir.Place) -> bool:
+    for x, y in zip(a.projection, b.projection):
+        if isinstance(x, ir.IndexProj) or isinstance(y, ir.IndexProj) or disjoint(x, y):
+            return False
+    return True
