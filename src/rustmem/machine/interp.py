@@ -134,7 +134,7 @@ class Machine:
         self.intrinsics: dict[str, Callable] = intrinsics.REGISTRY
         self._codes: dict[tuple, CompiledBody] = {}
         self._callees: dict[tuple, Callee] = {}
-        self._strs: dict[Any, Ptr] = {}
+        self._strs: dict[Any, Any] = {}
         self._glues: dict[Any, Callable] = {}
         self.closure_substs: dict[Any, dict] = {}
         self._owned_env: Any = None
@@ -220,6 +220,8 @@ class Machine:
         """The machine value of a MIR constant of type ty."""
         if isinstance(ty, T.FnDefTy):
             return FnRef(ty.fn, tuple(ty.args))
+        if isinstance(value, ir.Promoted):
+            return self.promoted(value)
         if isinstance(value, str) and not isinstance(ty, T.Char):
             return self.static_str(value)
         if isinstance(value, bytes):
@@ -229,6 +231,16 @@ class Machine:
         if isinstance(ty, T.Float) and isinstance(value, int):
             return float(value)
         return value
+
+    def promoted(self, c: Any) -> Ptr:
+        """`&CONST` promoted to static memory: one allocation per promoted constant."""
+        key = ("promoted", id(c))
+        hit = self._strs.get(key)
+        if hit is None:
+            ty = c.ty
+            a = self.mem.allocate("static", ty, self.view.size_of(ty), self.const_value(c.value, ty), None, "promoted")
+            hit = self._strs[key] = (Ptr(a), c)  # c kept alive so its id stays unique
+        return hit[0]
 
     def static_str(self, s: str) -> Ptr:
         p = self._strs.get(s)
