@@ -222,16 +222,70 @@ def instantiate(text: str, lifetimes: str = "'static") -> str:
     return PARAMS.sub("i32", text)
 
 
-def fn_pointer(src: bytes, fn, self_ty: str) -> str | None:
-    """The fn-pointer type of a signature without type parameters, or None."""
+# Bounds a method type parameter may have and still be instantiated with i32.
+PLAIN_BOUNDS = {"Ord", "PartialOrd", "PartialEq", "Eq", "Clone", "Copy", "Default", "Debug", "Display", "Hash",
+                "?Sized", "Sized"}
+
+
+def concrete_for(bounds: list[str]) -> str | None:
+    """A type meeting a method type parameter's bounds: a closure bound `F: FnMut(A) -> B`
+    becomes the fn pointer `fn(A) -> B`, `P: Pattern` a char; None when there is no simple one."""
+    choice = "i32"
+    for bound in bounds:
+        closure = re.fullmatch(r"(?:Fn|FnMut|FnOnce)\((.*)\)(?:\s*->\s*(.+))?", bound.strip())
+        if closure:
+            choice = f"fn({closure.group(1)})" + (f" -> {closure.group(2)}" if closure.group(2) else "")
+        elif bound.split("<")[0].strip() == "Pattern":
+            choice = "char"
+        elif bound.strip() == "RangeBounds<usize>":
+            choice = "std::ops::Range<usize>"
+        elif bound.strip() not in PLAIN_BOUNDS and not bound.startswith("'"):
+            return None
+    return choice
+
+
+def method_generics(src: bytes, fn) -> tuple[list[str], list[str], dict[str, str]] | None:
+    """(lifetime parameters, type parameters in order, a concrete type for each), or None."""
     def text(n) -> str:
         return src[n.start_byte:n.end_byte].decode()
-    lifetimes = []
+    lifetimes: list[str] = []
+    bounds: dict[str, list[str]] = {}
     generics = fn.child_by_field_name("type_parameters")
     for p in generics.named_children if generics is not None else []:
-        if p.type not in ("lifetime_parameter", "lifetime"):
+        if p.type in ("lifetime_parameter", "lifetime"):
+            lifetimes.append(text(p).split(":")[0].strip())
+        elif p.type == "type_parameter":
+            found = p.child_by_field_name("bounds")
+            bounds[text(p.child_by_field_name("name"))] = [text(b) for b in found.named_children] if found else []
+        else:
             return None
-        lifetimes.append(text(p).split(":")[0].strip())
+    where = next((c for c in fn.named_children if c.type == "where_clause"), None)
+    for pred in where.named_children if where is not None else []:
+        left, found = pred.child_by_field_name("left"), pred.child_by_field_name("bounds")
+        if left is not None and text(left) in bounds and found is not None:
+            bounds[text(left)] += [text(b) for b in found.named_children]
+    concrete = {}
+    for name, bs in bounds.items():
+        choice = concrete_for(bs)
+        if choice is None:
+            return None
+        concrete[name] = choice
+    order = list(bounds)
+    if order:  # `F: FnOnce(T) -> U`: U inside F's fn pointer is U's own choice
+        names = re.compile(r"\b(" + "|".join(order) + r")\b")
+        concrete = {n: names.sub(lambda m: concrete[m.group(1)], c) for n, c in concrete.items()}
+    return lifetimes, order, concrete
+
+
+def fn_pointer(src: bytes, fn, self_ty: str) -> tuple[str, str] | None:
+    """(the fn-pointer type of the signature, the turbofish that instantiates its type
+    parameters), or None when it cannot be spelled."""
+    def text(n) -> str:
+        return src[n.start_byte:n.end_byte].decode()
+    generics = method_generics(src, fn)
+    if generics is None:
+        return None
+    lifetimes, order, concrete = generics
     params = []
     for p in fn.child_by_field_name("parameters").named_children:
         if p.type == "self_parameter":
@@ -240,7 +294,12 @@ def fn_pointer(src: bytes, fn, self_ty: str) -> str | None:
                 return None
             params.append(kinds[text(p)])
         elif p.type == "parameter":
-            params.append(text(p.child_by_field_name("type")))
+            ty = text(p.child_by_field_name("type"))
+            if ty.startswith("impl "):  # `f: impl FnOnce(T) -> bool`: inferred from a fn pointer
+                ty = concrete_for([ty[5:]]) or ""
+                if not ty.startswith("fn("):
+                    return None
+            params.append(ty)
         else:
             return None
     ret = fn.child_by_field_name("return_type")
@@ -249,7 +308,13 @@ def fn_pointer(src: bytes, fn, self_ty: str) -> str | None:
         sig = "unsafe " + sig
     if lifetimes:
         sig = f"for<{', '.join(lifetimes)}> {sig}"
-    return PARAMS.sub("i32", re.sub(r"\bN\b", "3", re.sub(r"\bSelf\b", self_ty, sig)))
+    if order:
+        sig = re.sub(r"\b(" + "|".join(order) + r")\b", lambda m: concrete[m.group(1)], sig)
+    turbofish = f"::<{', '.join(concrete[n] for n in order)}>" if order else ""
+
+    def finish(t: str) -> str:
+        return PARAMS.sub("i32", re.sub(r"\bN\b", "3", re.sub(r"\bSelf\b", self_ty, t)))
+    return finish(sig), finish(turbofish)
 
 
 def oracle_program() -> str:
@@ -268,9 +333,11 @@ def oracle_program() -> str:
         for item in root.children:
             where = f"// {path.name}:{item.start_point[0] + 1}"
             if item.type == "function_signature_item":
-                sig = fn_pointer(src, item, "()")
-                if sig is not None:
-                    lines.append(f"let _: {sig} = std::{path.stem}::{text(item.child_by_field_name('name'))}; {where}")
+                found = fn_pointer(src, item, "()")
+                name = text(item.child_by_field_name("name"))
+                # transmute is a compiler intrinsic: it has no fn-pointer value to compare
+                if found is not None and "::" not in found[0] and name != "transmute":
+                    lines.append(f"let _: {found[0]} = std::{path.stem}::{name}{found[1]}; {where}")
             if item.type != "impl_item":
                 continue
             self_raw = text(item.child_by_field_name("type"))
@@ -284,16 +351,17 @@ def oracle_program() -> str:
                     continue  # a fn pointer cannot spell `Option<&T>`'s fixed lifetime; I is an iterator
                 self_ty = instantiate(self_raw)
                 for fn in item.child_by_field_name("body").named_children:
-                    if fn.type == "function_signature_item":
-                        sig = fn_pointer(src, fn, self_ty)
-                        # With a lifetime in the self type, elision in a fn-pointer type is ambiguous.
-                        ambiguous = "'static" in self_ty and "->" in (sig or "") and "&" in sig.split("->")[1]
-                        if sig is not None and "::Target" not in sig and not ambiguous:
-                            impl_lts = re.findall(r"'[a-z]\w*", generics_text)
-                            for lt in impl_lts:
-                                sig = sig.replace(lt, "'static")
-                            name = text(fn.child_by_field_name("name"))
-                            lines.append(f"let _: {sig} = <{self_ty}>::{name}; // {path.name}:{fn.start_point[0] + 1}")
+                    found = fn_pointer(src, fn, self_ty) if fn.type == "function_signature_item" else None
+                    if found is None:
+                        continue
+                    sig, turbofish = found
+                    # With a lifetime in the self type, elision in a fn-pointer type is ambiguous.
+                    ambiguous = "'static" in self_ty and "->" in sig and "&" in sig.split("->")[1]
+                    if "::" not in sig + turbofish[2:].replace("std::ops::Range", "") and not ambiguous:
+                        for lt in re.findall(r"'[a-z]\w*", generics_text):
+                            sig = sig.replace(lt, "'static")
+                        name = text(fn.child_by_field_name("name"))
+                        lines.append(f"let _: {sig} = <{self_ty}>::{name}{turbofish}; // {path.name}:{fn.start_point[0] + 1}")
                 continue
             trait_text = text(trait)
             if trait_text.split("<")[0].split("::")[-1] in UNNAMEABLE_TRAITS:
@@ -313,9 +381,10 @@ def oracle_program() -> str:
             lines.append(f"a::<{self_ty}, _>(|| {{ fn b<X: {bound}>() {{}} b::<{self_ty}>(); }}); {where}")
             # ... and its methods have the stub's signatures (`<&i32 as Add<i32>>::add`).
             for fn in item.child_by_field_name("body").named_children:
-                sig = fn_pointer(src, fn, self_ty) if fn.type == "function_signature_item" else None
-                if sig is None or "::" in sig or sig.startswith("for<"):
-                    continue
+                found = fn_pointer(src, fn, self_ty) if fn.type == "function_signature_item" else None
+                if found is None or found[1] or "::" in found[0] or found[0].startswith("for<"):
+                    continue  # generic trait-impl methods are checked through their trait
+                sig = found[0]
                 # every lifetime 'static: a fn item coerces to any instance of its signature
                 sig = re.sub(r"&(?!')", "&'static ", instantiate(sig)).replace("'static  ", "'static ")
                 name = text(fn.child_by_field_name("name"))

@@ -42,7 +42,7 @@ impl<T> Cell<T> {
 
 impl<T: Copy> Cell<T> {
     pub fn get(&self) -> T;
-    pub fn update<F: FnOnce(T) -> T>(&self, f: F);
+    pub fn update(&self, f: impl FnOnce(T) -> T);
 }
 
 impl<T: ?Sized> Cell<T> {

@@ -560,7 +560,7 @@ impl<I: Iterator> Iterator for Peekable<I> {
 impl<I: Iterator> Peekable<I> {
     pub fn peek(&mut self) -> Option<&I::Item>;
     pub fn peek_mut(&mut self) -> Option<&mut I::Item>;
-    pub fn next_if<F: FnOnce(&I::Item) -> bool>(&mut self, func: F) -> Option<I::Item>;
+    pub fn next_if(&mut self, func: impl FnOnce(&I::Item) -> bool) -> Option<I::Item>;
 }
 
 #[derive(Clone)]

@@ -12,9 +12,9 @@ pub enum Option<T> {
 
 impl<T> Option<T> {
     pub fn is_some(&self) -> bool;
-    pub fn is_some_and<F: FnOnce(T) -> bool>(self, f: F) -> bool;
+    pub fn is_some_and(self, f: impl FnOnce(T) -> bool) -> bool;
     pub fn is_none(&self) -> bool;
-    pub fn is_none_or<F: FnOnce(T) -> bool>(self, f: F) -> bool;
+    pub fn is_none_or(self, f: impl FnOnce(T) -> bool) -> bool;
     pub fn as_ref(&self) -> Option<&T>;
     pub fn as_mut(&mut self) -> Option<&mut T>;
     pub fn expect(self, msg: &str) -> T;

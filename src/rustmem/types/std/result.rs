@@ -12,9 +12,9 @@ pub enum Result<T, E> {
 
 impl<T, E> Result<T, E> {
     pub fn is_ok(&self) -> bool;
-    pub fn is_ok_and<F: FnOnce(T) -> bool>(self, f: F) -> bool;
+    pub fn is_ok_and(self, f: impl FnOnce(T) -> bool) -> bool;
     pub fn is_err(&self) -> bool;
-    pub fn is_err_and<F: FnOnce(E) -> bool>(self, f: F) -> bool;
+    pub fn is_err_and(self, f: impl FnOnce(E) -> bool) -> bool;
     pub fn ok(self) -> Option<T>;
     pub fn err(self) -> Option<E>;
     pub fn as_ref(&self) -> Result<&T, &E>;

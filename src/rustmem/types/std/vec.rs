@@ -43,11 +43,14 @@ impl<T> Vec<T> {
     pub fn remove(&mut self, index: usize) -> T;
     pub fn retain<F: FnMut(&T) -> bool>(&mut self, f: F);
     pub fn retain_mut<F: FnMut(&mut T) -> bool>(&mut self, f: F);
-    pub fn dedup_by_key<K: PartialEq, F: FnMut(&mut T) -> K>(&mut self, key: F);
+    pub fn dedup_by_key<F, K>(&mut self, key: F)
+    where
+        F: FnMut(&mut T) -> K,
+        K: PartialEq;
     pub fn dedup_by<F: FnMut(&mut T, &mut T) -> bool>(&mut self, same_bucket: F);
     pub fn push(&mut self, value: T);
     pub fn pop(&mut self) -> Option<T>;
-    pub fn pop_if<F: FnOnce(&mut T) -> bool>(&mut self, predicate: F) -> Option<T>;
+    pub fn pop_if(&mut self, predicate: impl FnOnce(&mut T) -> bool) -> Option<T>;
     pub fn append(&mut self, other: &mut Vec<T>);
     pub fn drain<R: RangeBounds<usize>>(&mut self, range: R) -> Drain<'_, T>;
     pub fn clear(&mut self);
