@@ -22,6 +22,7 @@ from .memory import UNINIT, Allocation, Ptr, copy_value
 from .tys import INT_RANGES, is_scalar, is_unsized, lang, pointee, wrap_int
 
 Getter = Callable[[list], Any]
+USE_CODEGEN = True  # blocks as generated Python source (codegen.py); False: closures only
 Setter = Callable[[list, Any], None]
 
 OVERFLOW_WORDS = {"Add": "add", "Sub": "subtract", "Mul": "multiply", "Div": "divide",
@@ -142,6 +143,9 @@ class BodyCompiler:
         term = self.terminator(bb.terminator)
         spans.append(bb.terminator.span)
         stmts_t = tuple(stmts)
+        if USE_CODEGEN and not self.trace:
+            from .codegen import generate_block
+            return generate_block(self, bb, [s for s, _ in pairs], term, spans)
 
         if not stmts_t:
             def run_term(L: list) -> int:
