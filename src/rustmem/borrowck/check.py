@@ -192,31 +192,27 @@ class BodyCheck:
     # ---------------------------------------------------------------- initialisation
 
     def _init_check(self, place: ir.Place, loc: Location, span: Any, kind: str) -> None:
+        """rustc's check_if_path_or_child_is_moved: the place's closest move path, or else
+        one of the place's own sub-paths, may be uninitialised here."""
         path, exact = self.md.lookup(place)
         uninit = self.uninits.get(loc, 0)
-        mask = 0
-        for p in self.md.ancestors(path):
-            mask |= 1 << p
-        if exact:
-            mask |= self._subtree(path)
-        if not uninit & mask:
+        if uninit >> path & 1:
+            mpi = path
+        elif exact and uninit & self._subtree(path):
+            mpi = next(p for p in self.md.descendants(path) if uninit >> p & 1)
+        else:
             return
-        moved_paths = [p for p in bits(uninit & mask)]
-        moves = self._reaching_moves(loc, set(moved_paths))
-        if not moves:
+        sites = self._moved_indexes(loc, mpi)
+        if not sites:
             self._report_uninit(place, loc, span, kind)
             return
-        key = tuple(sorted(moves))
-        # rustc keeps one E0382 per move: a use reached by a move already reported is not
-        # reported again (unless it names a longer place, which then replaces the report).
-        old_key = next((k for k in self.reported_moves if set(k) & set(key)), None)
-        old = self.reported_moves.pop(old_key) if old_key is not None else None
+        key = tuple(sorted(m for m, _ in sites))
+        old = self.reported_moves.get(key)
         if old is not None:
             if _is_prefix(place, old[0]):
-                self.reported_moves[old_key] = old
-                return  # already reported for this place or a longer one
+                return  # reported already for this place or a longer one
             self.diags.remove(old[1])
-        self._report_moved(place, path, loc, span, kind, moves)
+        self._report_moved(place, path, loc, span, kind, sites)
         self.reported_moves[key] = (place, self.diags[-1])
 
     def _through_deref(self, place: ir.Place, path: int) -> bool:
@@ -232,9 +228,9 @@ class BodyCheck:
         hit = [p for p in parents if uninit >> p & 1]
         if not hit:
             return
-        moves = self._reaching_moves(loc, set(hit))
+        moves = self._moved_indexes(loc, hit[0])
         if moves:
-            key = tuple(sorted(moves))
+            key = tuple(sorted(m for m, _ in moves))
             if key not in self.reported_moves:
                 self._report_moved(ir.Place(place.local), self.md.lookup(ir.Place(place.local))[0], loc, span,
                                    "assign", moves)
@@ -246,45 +242,52 @@ class BodyCheck:
             d.with_primary(span, f"`{self.info.describe(place)}` partially assigned here but it isn't fully initialized")
             self._emit(d)
 
-    def _reaching_moves(self, loc: Location, paths: set[int]) -> list[int]:
-        """The move-outs of any of `paths` (or their parents/children) that reach loc
-        without an intervening re-initialisation."""
-        related = set()
-        for p in paths:
-            related.update(self.md.ancestors(p))
-            related.update(self.md.descendants(p))
+    def _moved_indexes(self, loc: Location, mpi: int) -> list[tuple[int, bool]]:
+        """rustc's get_moved_indexes: the moves of mpi or a parent that reach loc, each with
+        whether it was found around a loop.  The search goes backwards and stops at a move or
+        a re-initialisation; edges around a loop are followed only when nothing was found
+        otherwise and the path is initialised on entry."""
         pts = self.info.points
-        found: list[int] = []
-        seen: set[Location] = set()
-        todo = [(b, len(pts.body.blocks[b].statements)) for b in pts.pred[loc[0]]] if loc[1] == 0 else [(loc[0], loc[1] - 1)]
-        while todo:
-            cur = todo.pop()
-            if cur in seen:
-                continue
-            seen.add(cur)
-            stop = False
+        mpis = set(self.md.ancestors(mpi))
+        is_argument = any(self.md.path_map.get(ir.Place(a)) in mpis for a in self.info.body.args())
+        stack: list[Location] = []
+        back: list[Location] = []
+        for p in pts.predecessors(loc):
+            (back if pts.dominates(loc, p) else stack).append(p)
+        visited: set[Location] = set()
+        result: list[tuple[int, bool]] = []
+        reached_start = False
+
+        def visit(cur: Location, around: bool) -> bool:
+            if cur in visited:
+                return True
+            visited.add(cur)
             for m in self.md.moves_at.get(cur, ()):
                 mv = self.md.moves[m]
-                if mv.path in related:
-                    if mv.kind == "move":
-                        found.append(m)
-                    stop = True
+                if mv.kind == "move" and mv.path in mpis:
+                    result.append((m, around))
+                    return True
             for i in self.md.inits_at.get(cur, ()):
-                if self.md.inits[i].path in paths or self.md.inits[i].path in self._ancestor_set(paths):
-                    stop = True
-            if stop:
-                continue
-            if cur[1] > 0:
-                todo.append((cur[0], cur[1] - 1))
-            else:
-                todo.extend((b, len(pts.body.blocks[b].statements)) for b in pts.pred[cur[0]])
-        return sorted(set(found))
+                if self.md.inits[i].path in mpis and self.md.inits[i].kind != "arg":
+                    return True
+            return False
 
-    def _ancestor_set(self, paths: set[int]) -> set[int]:
-        out: set[int] = set()
-        for p in paths:
-            out.update(self.md.ancestors(p))
-        return out
+        while stack:
+            cur = stack.pop()
+            if visit(cur, False):
+                continue
+            preds = pts.predecessors(cur)
+            if not preds:
+                reached_start = True
+            for p in preds:
+                (back if pts.dominates(cur, p) else stack).append(p)
+        if (is_argument or not reached_start) and not result:
+            while back:
+                cur = back.pop()
+                if visit(cur, True):
+                    continue
+                back.extend(pts.predecessors(cur))
+        return result
 
     def _report_uninit(self, place: ir.Place, loc: Location, span: Any, kind: str) -> None:
         if place.local in self.reported_uninit:
@@ -296,19 +299,20 @@ class BodyCheck:
         name = self.info.local_name(place.local) or self.info.describe(place)
         self._emit(errors.used_uninit(name, span, decl.span if decl.name else None, possibly, kind))
 
-    def _report_moved(self, place: ir.Place, path: int, loc: Location, span: Any, kind: str, moves: list[int]) -> None:
+    def _report_moved(self, place: ir.Place, path: int, loc: Location, span: Any, kind: str,
+                      moves: list[tuple[int, bool]]) -> None:
         info = self.info
         name = info.describe(ir.Place(place.local, self.md.paths[path].place.projection)) \
             if not self._through_deref(place, path) else info.describe(place)
         sites, extra, notes = [], [], []
         partial = False
         note_ty = None
-        for m in moves:
+        for m, around in moves:
             mv = self.md.moves[m]
             moved_place = self.md.paths[mv.path].place
             is_partial = len(moved_place.projection) > len(self.md.paths[path].place.projection)
             partial = partial or is_partial
-            in_loop = mv.loc == loc or self._reaches(mv.loc, mv.loc) and self._reaches(loc, mv.loc)
+            in_loop = mv.loc == loc or around
             elem = info.points.element(mv.loc)
             moved_name = info.describe(moved_place)
             site = mv.span
@@ -343,25 +347,16 @@ class BodyCheck:
         use = capture_use(self, closure, index) if index is not None else None
         return closure_head(elem.span), use
 
-    def _reaches(self, a: Location, b: Location) -> bool:
-        """Whether b is reachable from a (strictly after it)."""
-        pts = self.info.points
-        seen: set[Location] = set()
-        todo = list(pts.successors(a))
-        while todo:
-            cur = todo.pop()
-            if cur == b:
-                return True
-            if cur in seen:
-                continue
-            seen.add(cur)
-            if cur[1] == 0:  # walk whole blocks at a time
-                todo.extend((s, 0) for s in pts.succ[cur[0]])
-                if cur[0] == b[0]:
-                    return True
-            else:
-                todo.extend(pts.successors(cur))
-        return False
+    def _closure_move(self, elem: Any, moved: ir.Place) -> Optional[tuple[Any, Any]]:
+        """For a move into a closure: (the closure's head span, where its body uses the value)."""
+        if not (isinstance(elem, ir.Assign) and isinstance(elem.rvalue, ir.Aggregate)
+                and elem.rvalue.kind.kind == "closure"):
+            return None
+        index = next((i for i, op in enumerate(elem.rvalue.operands)
+                      if isinstance(op, ir.Move) and op.place == moved), None)
+        closure = getattr(elem.rvalue.kind.ty, "closure", None)
+        use = capture_use(self, closure, index) if index is not None else None
+        return closure_head(elem.span), use
 
     def _is_self_method(self, call: ir.Call, moved: ir.Place) -> bool:
         fn = getattr(getattr(call.func, "ty", None), "fn", None)

@@ -93,6 +93,38 @@ class Points:
         n = len(self.body.blocks[b].statements) + 1
         return ((1 << n) - 1) << self.start[b]
 
+    def dominators(self) -> list[int]:
+        """Per block, the bitset of the blocks that dominate it (itself included)."""
+        if getattr(self, "_dom", None) is None:
+            n = len(self.body.blocks)
+            full = (1 << n) - 1
+            dom = [full] * n
+            if n:
+                dom[0] = 1
+            order = [b for b in self.reverse_postorder() if b != 0]
+            changed = True
+            while changed:
+                changed = False
+                for b in order:
+                    new = full
+                    for p in self.pred[b]:
+                        new &= dom[p]
+                    new |= 1 << b
+                    if new != dom[b]:
+                        dom[b], changed = new, True
+            self._dom = dom
+        return self._dom
+
+    def dominates(self, a: Location, b: Location) -> bool:
+        if a[0] == b[0]:
+            return a[1] <= b[1]
+        return bool(self.dominators()[b[0]] >> a[0] & 1)
+
+    def predecessors(self, loc: Location) -> list[Location]:
+        if loc[1] > 0:
+            return [(loc[0], loc[1] - 1)]
+        return [(p, len(self.body.blocks[p].statements)) for p in self.pred[loc[0]]]
+
     def reverse_postorder(self) -> list[int]:
         """Reachable non-cleanup blocks in rustc's reverse postorder (its DFS takes a block's
         last successor first) — the order the borrow checker visits them, which decides
