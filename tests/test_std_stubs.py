@@ -317,6 +317,38 @@ def fn_pointer(src: bytes, fn, self_ty: str) -> tuple[str, str] | None:
     return finish(sig), finish(turbofish)
 
 
+# A type implementing the trait, with `Self::Item` = i32 for the iterator traits.
+TRAIT_WITNESS = {"Iterator": "std::ops::Range<i32>", "DoubleEndedIterator": "std::ops::Range<i32>",
+                 "PartialEq": "i32", "PartialOrd": "i32", "Ord": "i32", "Clone": "i32"}
+
+
+def trait_method_lines(trait_src: str, file: str, line: int) -> list[str]:
+    """`<Range<i32> as Iterator>::map::<i32, fn(i32) -> i32>` for each method of a trait the
+    witness type implements (methods whose bounds have no simple instance are left out)."""
+    name = re.search(r"trait\s+(\w+)", trait_src).group(1)
+    witness = TRAIT_WITNESS.get(name)
+    if witness is None:
+        return []
+    header, body = trait_src.split("{", 1)
+    body = body.rsplit("}", 1)[0].replace("Self::Item", "i32").replace("Rhs", "Self")
+    snippet = ("impl X {" + body + "}").encode()
+    impl = rust_parser().parse(snippet).root_node.children[0]
+    out = []
+    for fn in impl.child_by_field_name("body").named_children:
+        fn_text = snippet[fn.start_byte:fn.end_byte].decode()
+        # a bound on the item type (`i32: IntoIterator`) or on Self's item (`Item = &'a T`)
+        # that the witness does not meet
+        if re.search(r"\bi32: (?!Ord|PartialOrd|PartialEq)", fn_text) or "Item = &" in fn_text:
+            continue
+        found = fn_pointer(snippet, fn, witness) if fn.type == "function_signature_item" else None
+        if found is None or "::" in (found[0] + found[1][2:]).replace("std::ops::Range", ""):
+            continue
+        method = snippet[fn.child_by_field_name("name").start_byte:fn.child_by_field_name("name").end_byte].decode()
+        where = line + header.count("\n") + snippet[:fn.start_byte].count(b"\n")
+        out.append(f"let _: {found[0]} = <{witness} as {name}>::{method}{found[1]}; // {file}:{where}")
+    return out
+
+
 def oracle_program() -> str:
     """One module per stub file, one checked line per declaration, each ending `// file:line`."""
     parser = rust_parser()
@@ -338,6 +370,8 @@ def oracle_program() -> str:
                 # transmute is a compiler intrinsic: it has no fn-pointer value to compare
                 if found is not None and "::" not in found[0] and name != "transmute":
                     lines.append(f"let _: {found[0]} = std::{path.stem}::{name}{found[1]}; {where}")
+            if item.type == "trait_item":
+                lines += trait_method_lines(text(item), path.name, item.start_point[0] + 1)
             if item.type != "impl_item":
                 continue
             self_raw = text(item.child_by_field_name("type"))
