@@ -521,6 +521,8 @@ class ExprChecker:
             ty = None
             if isinstance(s, Adt) and s.adt.is_struct:
                 idx = s.adt.variants[0].field_index(e.name)
+                if idx is not None and not self.field_visible(s.adt, idx):
+                    idx = None  # a std type's private field: autoderef goes on (RefMut -> T)
                 if idx is not None:
                     e.res = FieldRes(idx)
                     ty = self.normalize(erase_body_regions(self.tcx.field_tys(s, 0)[idx]))
@@ -535,6 +537,10 @@ class ExprChecker:
         if probe_method(self, base, e.name)[0] is not None:
             return self.error(errors.method_as_field(span, e.name, shown))
         return self.error(errors.no_field(span, e.name, shown))
+
+    def field_visible(self: Any, adt: AdtDef, idx: int) -> bool:
+        """Fields of the crate's own types are visible everywhere in it; std's only when `pub`."""
+        return adt in self.checker.user_adt_set or adt.variants[0].fields[idx].is_pub
 
     def expr_Index(self: Any, e: ast.Index, expected: Optional[Ty]) -> Ty:
         base = self.check_expr(e.operand, None)

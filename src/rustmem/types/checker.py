@@ -32,6 +32,7 @@ class CrateChecker:
         self.collector.lower_all()
         self.tcx.user_fns = list(self.collector.user_fns)
         self.tcx.user_adts = [adt for adt, _ in self.collector.adts]
+        self.user_adt_set = set(self.tcx.user_adts)
         self.tcx.user_impls = list(self.collector.user_impls)
         self.tcx.consts = list(self.collector.consts)
         self.bodies = {fn: (fn, item, module, parent) for fn, item, module, parent in self.collector.bodies}
