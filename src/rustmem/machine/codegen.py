@@ -59,10 +59,11 @@ class BlockGen:
         place = op.place
         ty = c.place_ty(place)
         copy = isinstance(op, ir.Copy) or c.view.is_copy(ty)
-        if c.is_plain(place.local) and copy and (is_scalar(ty) or isinstance(ty, T.Tuple) and not ty.elems):
+        if copy and (is_scalar(ty) or isinstance(ty, T.Tuple) and not ty.elems):
             steps = c.static_steps(place)
             if steps is not None and all(isinstance(s, int) for s in steps):
-                return f"L[{place.local}]" + "".join(f"[{s}]" for s in steps), True
+                base = f"L[{place.local}]" if c.is_plain(place.local) else f"L[{place.local}].value"
+                return base + "".join(f"[{s}]" for s in steps), True
         if c.is_plain(place.local) and not place.projection and not copy:
             return f"_mv(L, {place.local})", False
         return f"{self.name(c.operand(op), 'o')}(L)", False
@@ -72,10 +73,10 @@ class BlockGen:
     def statement(self, st: ir.Statement, index: int, fallback: Optional[Callable]) -> None:
         if fallback is None:
             return
-        if isinstance(st, ir.Assign) and not st.place.projection and self.c.is_plain(st.place.local):
+        if isinstance(st, ir.Assign) and not st.place.projection:
             expr = self.rvalue(st.rvalue, st.place)
             if expr is not None:
-                target = f"L[{st.place.local}]"
+                target = f"L[{st.place.local}]" + ("" if self.c.is_plain(st.place.local) else ".value")
                 if isinstance(expr, list):  # multi-line: the last line yields the value in `r`
                     self.emit(f"_i = {index}")
                     for line in expr:

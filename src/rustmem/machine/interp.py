@@ -356,13 +356,14 @@ class Machine:
         raise NotImplementedError(f"calling a value of type {ty}")
 
     def push_frame(self, code: CompiledBody, vals: list, ret_set: Any, ret_L: Any, target: Any) -> Frame:
+        # Hot path: one call of a MIR function.
         frames = self.frames
-        if len(frames) >= self.options.max_stack_depth or self.stack_bytes + code.stack_bytes > self.options.max_stack_bytes:
+        stack = self.stack_bytes + code.stack_bytes
+        if stack > self.options.max_stack_bytes or len(frames) >= self.options.max_stack_depth:
             raise LimitExceeded("stack", f"stack overflow: more than {self.options.max_stack_depth} frames or "
                                 f"{self.options.max_stack_bytes} bytes of stack",
                                 stderr="\nthread 'main' has overflowed its stack\nfatal runtime error: stack overflow, aborting\n")
-        n = code.nlocals
-        L = [UNINIT] * n
+        L = [UNINIT] * code.nlocals
         L[1:1 + len(vals)] = vals
         if code.addressable:
             allocate = self.mem.allocate
@@ -373,11 +374,11 @@ class Machine:
         if self._owned_env is not None:
             f.owned, self._owned_env = self._owned_env, None
         frames.append(f)
-        self.stack_bytes += code.stack_bytes
-        if self.stack_bytes > self.peak_stack_bytes:
-            self.peak_stack_bytes = self.stack_bytes
-        if len(frames) > self.max_frames:
-            self.max_frames = len(frames)
+        self.stack_bytes = stack
+        if stack > self.peak_stack_bytes:
+            self.peak_stack_bytes = stack
+            if len(frames) > self.max_frames:
+                self.max_frames = len(frames)
         if self.tracer is not None:
             self.tracer.event("call", self.steps, fn=code.name, depth=len(frames))
         return f
@@ -399,9 +400,12 @@ class Machine:
         """The Return terminator: pop the frame, hand the return place's value to the caller."""
         f = self.frames.pop()
         v = L[0]
-        if v.__class__ is Allocation and 0 in f.code.addressable:
-            v = v.value
-        self._kill_frame(f)
+        if f.code.addressable or f.owned is not None:
+            if v.__class__ is Allocation and 0 in f.code.addressable:
+                v = v.value
+            self._kill_frame(f)
+        else:
+            self.stack_bytes -= f.code.stack_bytes
         if self.tracer is not None:
             self.tracer.event("return", self.steps, fn=f.code.name, depth=len(self.frames) + 1)
         if f.sync:
