@@ -563,6 +563,19 @@ def _self(m: Any, a: list, info: Any) -> PyIter:
     return make_iter(m, a[0], info.arg_tys[0])
 
 
+def consuming(fn: Any) -> Any:
+    """An Iterator method taking `self` by value: the iterator is dropped when it returns
+    (a vec::IntoIter frees its buffer, as std's does at the end of `collect`)."""
+    def run(m: Any, a: list, info: Any) -> Any:
+        it = _self(m, a, info)
+        try:
+            return fn(m, [it] + a[1:], info)
+        finally:
+            it.drop()
+    run.__name__ = fn.__name__
+    return run
+
+
 def _f(a: list, info: Any, i: int = 1) -> tuple:
     return a[i], info.arg_tys[i]
 
@@ -746,11 +759,13 @@ def _drain(it: PyIter) -> list:
 
 
 @intrinsic("Iterator::count")
+@consuming
 def iter_count(m: Any, a: list, info: Any) -> Any:
     return len(_drain(_self(m, a, info)))
 
 
 @intrinsic("Iterator::last")
+@consuming
 def iter_last(m: Any, a: list, info: Any) -> Any:
     xs = _drain(_self(m, a, info))
     return some(xs[-1]) if xs else none()
@@ -767,6 +782,7 @@ def iter_nth(m: Any, a: list, info: Any) -> Any:
 
 
 @intrinsic("Iterator::for_each")
+@consuming
 def iter_for_each(m: Any, a: list, info: Any) -> Any:
     it = _self(m, a, info)
     f, fty = _f(a, info)
@@ -778,6 +794,7 @@ def iter_for_each(m: Any, a: list, info: Any) -> Any:
 
 
 @intrinsic("Iterator::fold")
+@consuming
 def iter_fold(m: Any, a: list, info: Any) -> Any:
     it = _self(m, a, info)
     acc, (f, fty) = a[1], _f(a, info, 2)
@@ -789,6 +806,7 @@ def iter_fold(m: Any, a: list, info: Any) -> Any:
 
 
 @intrinsic("Iterator::reduce")
+@consuming
 def iter_reduce(m: Any, a: list, info: Any) -> Any:
     it = _self(m, a, info)
     f, fty = _f(a, info)
@@ -884,11 +902,13 @@ def _extreme(m: Any, xs: list, key_cmp: Any, want_max: bool) -> Any:
 
 
 @intrinsic("Iterator::max")
+@consuming
 def iter_max(m: Any, a: list, info: Any) -> Any:
     return _extreme(m, _drain(_self(m, a, info)), _cmp(m, _item(m, info)), True)
 
 
 @intrinsic("Iterator::min")
+@consuming
 def iter_min(m: Any, a: list, info: Any) -> Any:
     return _extreme(m, _drain(_self(m, a, info)), _cmp(m, _item(m, info)), False)
 
@@ -911,11 +931,13 @@ def _by_key(m: Any, a: list, info: Any, want_max: bool) -> Any:
 
 
 @intrinsic("Iterator::max_by_key")
+@consuming
 def iter_max_by_key(m: Any, a: list, info: Any) -> Any:
     return _by_key(m, a, info, True)
 
 
 @intrinsic("Iterator::min_by_key")
+@consuming
 def iter_min_by_key(m: Any, a: list, info: Any) -> Any:
     return _by_key(m, a, info, False)
 
@@ -928,11 +950,13 @@ def _by(m: Any, a: list, info: Any, want_max: bool) -> Any:
 
 
 @intrinsic("Iterator::max_by")
+@consuming
 def iter_max_by(m: Any, a: list, info: Any) -> Any:
     return _by(m, a, info, True)
 
 
 @intrinsic("Iterator::min_by")
+@consuming
 def iter_min_by(m: Any, a: list, info: Any) -> Any:
     return _by(m, a, info, False)
 
@@ -944,6 +968,7 @@ def _number_kind(ty: Any) -> Any:
 
 
 @intrinsic("Iterator::sum", "Iterator::product")
+@consuming
 def iter_sum(m: Any, a: list, info: Any) -> Any:
     out_ty = _number_kind(info.ty("S") or info.ty("P") or info.ret_ty)
     product = info.key.endswith("product")
@@ -963,6 +988,7 @@ def iter_sum(m: Any, a: list, info: Any) -> Any:
 
 
 @intrinsic("Iterator::collect", "FromIterator::from_iter")
+@consuming
 def iter_collect(m: Any, a: list, info: Any) -> Any:
     target = info.ty("B") or info.ret_ty
     return collect_as(m, _self(m, a, info), target)
@@ -1017,6 +1043,7 @@ def collect_into_vec(m: Any, v: Any, ty: Any, elem: Any) -> Any:
 
 
 @intrinsic("Iterator::partition")
+@consuming
 def iter_partition(m: Any, a: list, info: Any) -> Any:
     it = _self(m, a, info)
     f, fty = _f(a, info)
@@ -1029,6 +1056,7 @@ def iter_partition(m: Any, a: list, info: Any) -> Any:
 
 
 @intrinsic("Iterator::unzip")
+@consuming
 def iter_unzip(m: Any, a: list, info: Any) -> Any:
     xs = _drain(_self(m, a, info))
     return [collect_as(m, PyIter(m, [x[0] for x in xs]), info.ty("FromA")),
@@ -1036,6 +1064,7 @@ def iter_unzip(m: Any, a: list, info: Any) -> Any:
 
 
 @intrinsic("Iterator::eq")
+@consuming
 def iter_eq(m: Any, a: list, info: Any) -> Any:
     xs, ys = _drain(_self(m, a, info)), _drain(make_iter(m, a[1], info.arg_tys[1]))
     ity = _item(m, info)

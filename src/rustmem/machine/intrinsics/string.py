@@ -269,9 +269,31 @@ def string_leak(m: Any, a: list, info: Any) -> Any:
 
 # ---------------------------------------------------------------- str
 
+class CharsIter(PyIter):
+    """str::Chars: the chars of a &str, remembering the bytes they came from (`as_str`)."""
+
+    def __init__(self, m: Any, p: Ptr, text: str) -> None:
+        super().__init__(m, list(text))
+        self.p, self.text = p, text
+
+    def as_str(self) -> Ptr:
+        return sub_str(self.m, self.p, self.text, self.i, self.end)
+
+    def clone(self) -> "CharsIter":
+        c = CharsIter(self.m, self.p, self.text)
+        c.i, c.end = self.i, self.end
+        return c
+
+
 @intrinsic("str::chars")
 def str_chars(m: Any, a: list, info: Any) -> Any:
-    return PyIter(m, list(self_str(m, a, info)[1]))
+    p, t = self_str(m, a, info)
+    return CharsIter(m, p, t)
+
+
+@intrinsic("Chars::as_str")
+def chars_as_str(m: Any, a: list, info: Any) -> Any:
+    return m.mem.load(a[0]).as_str()
 
 
 @intrinsic("str::char_indices")
