@@ -122,7 +122,9 @@ def not_(m: Any, a: list, info: Any) -> Any:
 # ---------------------------------------------------------------- conversions
 
 def convert(m: Any, v: Any, src: Any, dst: Any) -> Any:
-    """`From`/`Into` between the std types the subset uses."""
+    """`From`/`Into` between the std types the subset uses (`From<T> for T` is the identity)."""
+    if src == dst:
+        return v
     if isinstance(dst, T.Int):
         v = deref_scalar(m, v)
         return ord(v) if isinstance(v, str) else int(v)
@@ -133,6 +135,8 @@ def convert(m: Any, v: Any, src: Any, dst: Any) -> Any:
     if isinstance(dst, T.Adt):
         lang = dst.adt.lang
         if lang == "String":
+            if isinstance(src, T.Adt) and src.adt.lang == "String":
+                return v
             if isinstance(src, T.Char):
                 return new_string(m, v)
             return new_string(m, str_of(m, v, src))
