@@ -420,6 +420,10 @@ class FnCtxt(ExprChecker, PatChecker, ClosureChecker):
             t = self.check_block(e.then, UNIT)
             if not isinstance(self.shallow(t), Never) and not self.coerce(e.then, t, UNIT):
                 span = e.then.tail.span if e.then.tail is not None else e.then.span
+                if expected is not None and self.infcx.try_unify(t, expected):
+                    self.error(errors.if_without_else(e.span, self.ty_str(t)))
+                    self.pop_scope()
+                    return ERROR
                 self.error(errors.mismatched(span, "()", self.ty_str(t)))
             self.pop_scope()
             return UNIT
@@ -492,7 +496,7 @@ class FnCtxt(ExprChecker, PatChecker, ClosureChecker):
                 self.demand_eq(e.span, cx.break_ty, UNIT)
         elif e.value is not None:
             self.check_expr(e.value, None)
-            self.error(errors.mismatched(e.value.span, "()", self.ty_str(e.value.ty)))
+            self.error(errors.break_with_value(e.span, cx.kind))
         return NEVER
 
     def check_return(self, e: ast.Return) -> Ty:

@@ -263,8 +263,8 @@ class ExprChecker:
         if d is None:
             if len(segs) == 1:
                 return None, self.error(errors.unresolved_value(segs[0].span, first, is_fn=callee))
-            return None, self.error(errors.failed_to_resolve(segs[min(used, len(segs) - 1) - 1 if used else 0].span,
-                                                             segs[used - 1].name if used else first))
+            bad = segs[used] if 0 < used < len(segs) else segs[0]
+            return None, self.error(errors.failed_to_resolve(bad.span, bad.name))
         if used == len(segs):
             return self.value_def(d, segs[-1], span)
         if used == len(segs) - 1:
@@ -280,8 +280,8 @@ class ExprChecker:
             base = instantiate_type_def(d, segs[-2], self.lower_cx) if not isinstance(d, Ty) else d
             if base is not None:
                 return self.type_relative(base, segs[-1], span)
-        return None, self.error(errors.failed_to_resolve(segs[used].span if used < len(segs) else span,
-                                                         segs[used - 1].name if used else first))
+        bad = segs[used] if used < len(segs) else segs[-1]
+        return None, self.error(errors.failed_to_resolve(bad.span, bad.name))
 
     def type_relative_or_variant(self: Any, base: Ty, seg: ast.PathSegment, span: Any) -> tuple[Any, Ty]:
         if isinstance(base, Adt) and base.adt.is_enum:
@@ -452,6 +452,9 @@ class ExprChecker:
                 continue
             self.add_adjustments(e.func, [st.adjustment for st in steps[1:i + 1]])
             inputs, output = sig
+            if len(inputs) != len(e.args) and isinstance(s, (ClosureTy, Param, Projection)):
+                self.error(errors.closure_arg_count(e.func.span, len(inputs), len(e.args)))
+                inputs = (list(inputs) + [ERROR] * len(e.args))[:len(e.args)]
             self.check_args(e, list(inputs), e.args, e.func.span, False)
             self.deferred_calls.append(("call", e, s, tuple(inputs)))
             return output
@@ -534,6 +537,8 @@ class ExprChecker:
                 return ty
         shown = self.infcx.resolve(base)
         span = e.name_span or e.span
+        if isinstance(shown, (Int, Float, Bool, Char)) or isinstance(shown, Infer) and shown.kind != "ty":
+            return self.error(errors.primitive_field(span, shown))
         if probe_method(self, base, e.name)[0] is not None:
             return self.error(errors.method_as_field(span, e.name, shown))
         return self.error(errors.no_field(span, e.name, shown))
@@ -704,6 +709,7 @@ class ExprChecker:
             if self.builtin_binop(r, e.op) or isinstance(r, (Infer, ErrorTy)):
                 if not self.coerce(e.rhs, rt, lt):
                     self.error(errors.mismatched(e.rhs.span, self.ty_str(lt), self.ty_str(rt)))
+                    self.error(errors.binop_operands(e.op_span or e.span, e.op, self.ty_str(lt), self.ty_str(rt)))
                 return BOOL if is_cmp else lt
             return self.overloaded_binop(e, lt, rt, is_cmp)
         rt = self.check_expr(e.rhs, None)

@@ -24,12 +24,12 @@ def plural(n: int, word: str) -> str:
 # ---------------------------------------------------------------- names
 
 def unresolved_value(span: Any, name: str, is_fn: bool = False) -> Diagnostic:
-    what = "function" if is_fn else "value"
+    what = "function, tuple struct or tuple variant" if is_fn else "value"
     return _e("E0425", f"cannot find {what} `{name}` in this scope", span, "not found in this scope")
 
 
 def unresolved_type(span: Any, name: str) -> Diagnostic:
-    return _e("E0412", f"cannot find type `{name}` in this scope", span, "not found in this scope")
+    return _e("E0425", f"cannot find type `{name}` in this scope", span, "not found in this scope")
 
 
 def unresolved_trait(span: Any, name: str) -> Diagnostic:
@@ -40,9 +40,12 @@ def unresolved_import(span: Any, path: str, last: str, parent: str = "the root")
     return _e("E0432", f"unresolved import `{path}`", span, f"no `{last}` in {parent}")
 
 
-def failed_to_resolve(span: Any, name: str, kind: str = "type") -> Diagnostic:
-    what = "type" if kind == "type" else "module"
-    return _e("E0433", f"cannot find {what} `{name}` in this scope", span, f"use of undeclared {kind} `{name}`")
+def failed_to_resolve(span: Any, name: str) -> Diagnostic:
+    """A path whose leading segment names nothing: a type (`Vector::new`) or a module (`m::f`)."""
+    if name[:1].isupper():
+        return _e("E0433", f"cannot find type `{name}` in this scope", span, f"use of undeclared type `{name}`")
+    return _e("E0433", f"cannot find module or crate `{name}` in this scope", span,
+              f"use of unresolved module or unlinked crate `{name}`")
 
 
 def unresolved_assoc_type(span: Any, name: str, base: str) -> Diagnostic:
@@ -163,6 +166,40 @@ def binop(span: Any, op: str, lhs: Any, rhs: Any) -> Diagnostic:
     if verb is not None:
         return _e("E0369", f"cannot {verb} `{lhs}` by `{rhs}`", span)
     return _e("E0369", f"binary operation `{op}` cannot be applied to type `{lhs}`", span)
+
+
+def binop_operands(span: Any, op: str, lhs: str, rhs: str) -> Diagnostic:
+    """E0277 at the operator of a builtin operation whose operands differ (`1u8 + 2u32`)."""
+    def show(t: str) -> str:
+        return {"{integer}": "an integer", "{float}": "a float"}.get(t, f"`{t}`")
+    if op in ("==", "!=", "<", "<=", ">", ">="):
+        msg = f"can't compare `{lhs}` with `{rhs}`"
+    elif lhs in ("{integer}", "{float}") and rhs in ("{integer}", "{float}"):
+        verb = {"+": "add", "-": "subtract", "*": "multiply", "/": "divide"}.get(op)
+        prep = {"add": "to", "subtract": "from", "multiply": "by", "divide": "by"}.get(verb or "", "to")
+        msg = (f"cannot {verb} {show(rhs)} {prep} {show(lhs)}" if verb in ("add", "subtract")
+               else f"cannot {verb} {show(lhs)} {prep} {show(rhs)}" if verb else
+               f"no implementation for `{lhs} {op} {rhs}`")
+    else:
+        msg = binop(span, op, lhs, rhs).message
+    return _e("E0277", msg, span, f"no implementation for `{lhs} {op} {rhs}`")
+
+
+def break_with_value(span: Any, kind: str) -> Diagnostic:
+    return _e("E0571", f"`break` with value from a `{kind}` loop", span, f"can only break with a value inside `loop` or breakable block")
+
+
+def if_without_else(span: Any, expected: str) -> Diagnostic:
+    return _e("E0317", "`if` may be missing an `else` clause", span, f"expected `{expected}`, found `()`")
+
+
+def primitive_field(span: Any, ty: Any) -> Diagnostic:
+    return _e("E0610", f"`{ty}` is a primitive type and therefore doesn't have fields", span)
+
+
+def closure_arg_count(span: Any, expected: int, found: int) -> Diagnostic:
+    were = "was" if found == 1 else "were"
+    return _e("E0057", f"this function takes {plural(expected, 'argument')} but {plural(found, 'argument')} {were} supplied", span)
 
 
 def binop_assign(span: Any, op: str, lhs: Any) -> Diagnostic:
