@@ -1,11 +1,10 @@
 """Diagnostic rendering compared with rustc's own output.
 
 `render_cases/NAME.rs` are programs rustc rejects; `render_cases/NAME.json` is what rustc
-1.95 printed for them with `--error-format=json`, trimmed to what rustmem models: macro
-expansion backtraces and rustc's explanation texts are dropped, and so are the children
-that carry a code suggestion (rustmem's diagnostics have none), together with the part of
-`rendered` that shows them.  Each rustc object is turned back into a `Diagnostic` and must
-render to rustc's exact `rendered` text, and to the same JSON.
+1.95 printed for them with `--error-format=json`, without macro expansion backtraces and
+rustc's explanation texts.  Each rustc object is turned back into a `Diagnostic` (code
+suggestions included) and must render to rustc's exact `rendered` text, and to the same
+JSON.
 
 `RUSTMEM_BLESS=1 pytest tests/test_render.py` rewrites the .json files from the installed
 rustc; without it, a rustc on PATH is only used to check that they are still current.
@@ -19,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from rustmem.diagnostics import Diagnostic, Label, SubDiagnostic
+from rustmem.diagnostics import Diagnostic, Label, SubDiagnostic, Suggestion
 from rustmem.render.diagnostics import json_object, render_human, render_json, render_summary
 from rustmem.source import SourceFile
 from uitest import blessing
@@ -30,28 +29,14 @@ CASE_NAMES = sorted(p.stem for p in CASES.glob("*.rs"))
 
 # ---------------------------------------------------------------- rustc's output, trimmed
 
-def _has_suggestion(child: dict) -> bool:
-    return any(s.get("suggested_replacement") is not None for s in child["spans"])
-
-
 def _trim(obj: dict) -> dict:
-    """A rustc diagnostic object reduced to what rustmem's Diagnostic can express."""
+    """A rustc diagnostic object without macro backtraces and rustc's explanation text."""
     obj = dict(obj)
     if obj["code"]:
         obj["code"] = {"code": obj["code"]["code"], "explanation": None}
     obj["spans"] = [dict(s, expansion=None) for s in obj["spans"]]
-    kept = [c for c in obj["children"] if not _has_suggestion(c)]
-    if len(kept) != len(obj["children"]):
-        # rustc prints a suggestion as a `help:` block after the notes; cut it off.
-        rendered = obj["rendered"]
-        first_suggestion = next(c for c in obj["children"] if _has_suggestion(c))
-        cut = rendered.index(f"\n{first_suggestion['level']}: {first_suggestion['message']}")
-        lines = rendered[:cut].split("\n")
-        if not kept and lines[-1].strip() == "|":
-            lines.pop()
-        obj["rendered"] = "\n".join(lines) + "\n\n"
     obj["children"] = [dict(c, spans=[dict(s, expansion=None) for s in c["spans"]])
-                       for c in kept]
+                       for c in obj["children"]]
     return obj
 
 
@@ -74,8 +59,16 @@ def _to_diagnostic(obj: dict, file: SourceFile) -> Diagnostic:
 
     diag = Diagnostic(obj["level"], obj["message"], (obj["code"] or {}).get("code"))
     diag.labels = [label(s) for s in obj["spans"]]
-    diag.children = [SubDiagnostic(c["level"], c["message"], [label(s) for s in c["spans"]])
-                     for c in obj["children"]]
+    for c in obj["children"]:
+        child = SubDiagnostic(c["level"], c["message"])
+        for span in c["spans"]:
+            if span["suggested_replacement"] is None:
+                child.spans.append(label(span))
+            else:
+                child.suggestions.append(Suggestion(
+                    file.span(span["byte_start"], span["byte_end"]),
+                    span["suggested_replacement"], span["suggestion_applicability"]))
+        diag.children.append(child)
     return diag
 
 
@@ -321,3 +314,23 @@ def test_lint_names_stay_out_of_the_header() -> None:
     assert render_human(diag) == "warning: unused variable: `x`\n\n"
     assert json.loads(render_json(diag))["code"] == {"code": "unused_variables",
                                                       "explanation": None}
+
+
+def test_a_suggestion_shows_the_fixed_line() -> None:
+    f = _file()
+    s = _span(f, 3, "s")
+    diag = _moved_value().with_suggestion(
+        "consider cloning the value if the performance cost is acceptable",
+        (s.shrink_to_hi(), ".clone()"))
+    assert render_human(diag).endswith("""\
+  |                    ^ value borrowed here after move
+  |
+help: consider cloning the value if the performance cost is acceptable
+  |
+3 |     let t = s.clone();
+  |              ++++++++
+
+""")
+    child = json.loads(render_json(diag))["children"][0]
+    assert child["spans"][0]["suggested_replacement"] == ".clone()"
+    assert child["spans"][0]["suggestion_applicability"] == "MachineApplicable"

@@ -24,12 +24,25 @@ class Label:
 
 
 @dataclass(slots=True)
+class Suggestion:
+    """One part of a code change that would fix the problem: REPLACEMENT in place of the
+    text of SPAN (an empty span inserts).  Applicability as rustc says it:
+    "MachineApplicable", "MaybeIncorrect", "HasPlaceholders" or "Unspecified"."""
+
+    span: Span
+    replacement: str
+    applicability: str = "MachineApplicable"
+
+
+@dataclass(slots=True)
 class SubDiagnostic:
-    """A `note:` or `help:` line, optionally pointing at its own span(s)."""
+    """A `note:` or `help:` line, optionally pointing at its own span(s); a `help:` may
+    carry a suggested code change (all its parts together), shown as rustc shows it."""
 
     level: Level
     message: str
     spans: list[Label] = field(default_factory=list)
+    suggestions: list[Suggestion] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -71,6 +84,14 @@ class Diagnostic:
 
     def with_help(self, message: str, span: Span | None = None) -> "Diagnostic":
         self.children.append(SubDiagnostic("help", message, [Label(span, "", True)] if span else []))
+        return self
+
+    def with_suggestion(self, message: str, *parts: tuple[Span, str],
+                        applicability: str = "MachineApplicable") -> "Diagnostic":
+        """A `help:` that shows the fixed code: each part puts its text in place of its span
+        (`with_suggestion("consider making this binding mutable", (name.shrink_to_lo(), "mut "))`)."""
+        self.children.append(SubDiagnostic(
+            "help", message, [], [Suggestion(span, text, applicability) for span, text in parts]))
         return self
 
 
