@@ -141,7 +141,8 @@ class BodyCompiler:
         stmts = [s for s, _ in pairs if s is not None]
         spans = [span for s, span in pairs if s is not None]
         term = self.terminator(bb.terminator)
-        spans.append(bb.terminator.span)
+        # A panic inside a called std function is located at the method name, as #[track_caller].
+        spans.append(getattr(bb.terminator, "fn_span", None) or bb.terminator.span)
         stmts_t = tuple(stmts)
         if USE_CODEGEN and not self.trace:
             from .codegen import generate_block

@@ -467,3 +467,36 @@ def formatter_write_char(m: Any, a: list, info: Any) -> Any:
 
 
 __all__ = ["checked_read", "default_value", "string_text", "call_fn_pointer"]
+
+
+# ---------------------------------------------------------------- raw parts
+
+@intrinsic("slice::from_raw_parts", "slice::from_raw_parts_mut")
+def slice_from_raw_parts(m: Any, a: list, info: Any) -> Any:
+    p = a[0]
+    if not p.elem and p.alloc is not None:  # a pointer to one value: a one-element slice over it
+        return Ptr(p.alloc, p.path, p.tag, a[1], False, p.delta)
+    return p.with_meta(a[1])
+
+
+@intrinsic("Vec::from_raw_parts", "String::from_raw_parts")
+def vec_from_raw_parts(m: Any, a: list, info: Any) -> Any:
+    return [a[0], a[2], a[1]]
+
+
+@intrinsic("mem::transmute")
+def mem_transmute(m: Any, a: list, info: Any) -> Any:
+    return a[0]
+
+
+@intrinsic("mem::zeroed", "MaybeUninit::zeroed")
+def mem_zeroed(m: Any, a: list, info: Any) -> Any:
+    v = default_value(m, info.ty("T"))
+    return [v] if info.key.startswith("MaybeUninit") else v
+
+
+@intrinsic("MaybeUninit::assume_init_read", "MaybeUninit::assume_init_ref", "MaybeUninit::assume_init_mut")
+def assume_init_ref(m: Any, a: list, info: Any) -> Any:
+    if info.key.endswith("read"):
+        return assume_init(m, [m.mem.load(a[0])], info)
+    return a[0].project(0)

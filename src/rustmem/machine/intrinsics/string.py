@@ -239,6 +239,17 @@ def string_index(m: Any, a: list, info: Any) -> Any:
         if info.key == "str::get":
             return none()
         raise RustPanic(f"byte index {a[1][1] if isinstance(a[1], list) and len(a[1]) > 1 else n} is out of bounds of `{t}`")
+    data = t.encode("utf-8")
+    for what, k in (("start", start), ("end", end)):
+        if 0 < k < len(data) and (data[k] & 0xC0) == 0x80:
+            if info.key == "str::get":
+                return none()
+            lo = k
+            while lo > 0 and (data[lo] & 0xC0) == 0x80:
+                lo -= 1
+            ch = data[lo:].decode("utf-8", "replace")[0]
+            hi = lo + len(ch.encode("utf-8"))
+            raise RustPanic(f"{what} byte index {k} is not a char boundary; it is inside {ch!r} (bytes {lo}..{hi}) of `{t}`")
     r = p.offset(start).with_meta(end - start)
     return some(r) if info.key == "str::get" else r
 
