@@ -58,7 +58,7 @@ class BlockGen:
             return self.name(v), True
         place = op.place
         ty = c.place_ty(place)
-        copy = isinstance(op, ir.Copy) or c.view.is_copy(ty)
+        copy = isinstance(op, ir.Copy) or c.view.is_copy(ty) or not c.m.moves_uninit
         if copy and (is_scalar(ty) or isinstance(ty, T.Tuple) and not ty.elems):
             steps = c.static_steps(place)
             if steps is not None and all(isinstance(s, int) for s in steps):

@@ -411,7 +411,7 @@ class BodyCompiler:
         ty = self.place_ty(place)
         get = self.place_get(place)
         through_deref = any(isinstance(e, ir.Deref) for e in place.projection)
-        if isinstance(op, ir.Copy) or self.view.is_copy(ty):
+        if isinstance(op, ir.Copy) or self.view.is_copy(ty) or not self.m.moves_uninit:
             if is_scalar(ty) or isinstance(ty, T.Tuple) and not ty.elems:
                 if through_deref and not isinstance(ty, (T.Ref, T.RawPtr)):
                     return self._checked_scalar(get, ty)
@@ -692,7 +692,7 @@ class BodyCompiler:
     def t_Drop(self, t: ir.Drop) -> Callable[[list], int]:
         ty = self.place_ty(t.place)
         target = t.target
-        if not self.view.needs_drop(ty):
+        if not self.view.needs_drop(ty) or not self.m.auto_drop:
             return lambda L: target
         get, put = self.place_get(t.place), self.place_set(t.place)
         glue = self.m.drop_glue(ty)

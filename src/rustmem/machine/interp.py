@@ -117,6 +117,11 @@ class Machine:
         self.options = options
         self.view = TypeView(self.tcx)
         self.tracer = options.tracer
+        # A memory discipline (rustmem.memory) may change what a move and a scope end do:
+        # `moves_uninit` False makes a move a bitwise copy, `auto_drop` False skips the drops
+        # MIR elaboration placed (only explicit `drop(x)` frees), `memory_class` replaces Memory.
+        self.moves_uninit = getattr(options.memory, "moves_uninit", True)
+        self.auto_drop = getattr(options.memory, "auto_drop", True)
         memory_cls = getattr(options.memory, "memory_class", None) or Memory
         self.mem: Memory = memory_cls(options.max_heap_bytes, MODELS.get(options.aliasing), self.tracer)
         self.mem.clock = self.clock
