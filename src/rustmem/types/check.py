@@ -75,6 +75,8 @@ class FnCtxt(ExprChecker, PatChecker, ClosureChecker):
         self.closure_nodes: list[ast.Closure] = []
         self.nodes: list[Any] = []  # every expression and pattern given a type, for writeback
         self.deferred_calls: list[Any] = []
+        self.closure_kind_checks: list[tuple[Any, str, Any]] = []  # (ClosureDef, required Fn trait, span)
+        self.closure_kind_fixed: set[Any] = set()  # closures whose kind an expected bound decided
         self.error_count = 0
         self.lower_cx = LowerCx(self.tables, module, checker.root, params=dict(params), self_ty=self_ty,
                                 trait=trait, impl_assoc=impl_assoc or {}, predicates=list(env),
@@ -152,6 +154,10 @@ class FnCtxt(ExprChecker, PatChecker, ClosureChecker):
                 if r == YES:
                     progress = True
                     self._bindings(ob)
+                    if ob.trait.lang in ("Fn", "FnMut", "FnOnce"):
+                        callee = self.infcx.shallow(ob.ty)
+                        if isinstance(callee, ClosureTy):
+                            self.closure_kind_checks.append((callee.closure, ob.trait.lang, ob.span))
                     for n in nested:
                         n.ty = self.normalize(n.ty)
                         n.args = tuple(self.normalize(a) for a in n.args)

@@ -17,6 +17,7 @@ from .results import Borrow, Deref, LocalRes, MethodRes
 from .ty import ClosureDef, ClosureTy, FnSig, Infer, FnPtr, Param, Ref, Ty, Tuple
 
 RANK = {"ref": 0, "refmut": 1, "move": 2}
+RANK_KIND = {"Fn": 0, "FnMut": 1, "FnOnce": 2}
 
 
 class ClosureChecker:
@@ -27,6 +28,11 @@ class ClosureChecker:
         cdef = ClosureDef(e.span, e)
         self.results.closures[e] = cdef
         deduced = self.deduce_closure_sig(expected) if expected is not None else None
+        if deduced is not None and deduced[2] is not None:
+            # the expected bound fixes the kind (rustc's closure_kind_origin): a body that does
+            # more than the bound allows is then the borrow checker's error (E0507), not E0525
+            cdef.kind = deduced[2]
+            self.closure_kind_fixed.add(cdef)
         inputs: list[Ty] = []
         for i, p in enumerate(e.params):
             hint = deduced[0][i] if deduced is not None and i < len(deduced[0]) else None
@@ -61,14 +67,16 @@ class ClosureChecker:
         self.closure_nodes.append(e)
         return ClosureTy(cdef)
 
-    def deduce_closure_sig(self: Any, expected: Ty) -> Optional[tuple[list[Ty], Ty]]:
+    def deduce_closure_sig(self: Any, expected: Ty) -> Optional[tuple[list[Ty], Ty, Optional[str]]]:
+        """(inputs, output, kind) from an expected fn pointer or a pending Fn-trait bound."""
         exp = self.shallow(expected)
         if isinstance(exp, FnPtr):
-            return list(exp.params), exp.ret
+            return list(exp.params), exp.ret, None
         if not isinstance(exp, Infer) and not isinstance(exp, Param):
             return None
         inputs: Optional[list[Ty]] = None
         output: Optional[Ty] = None
+        kind: Optional[str] = None
         for ob in self.obligations:
             if ob.trait.lang in ("Fn", "FnMut", "FnOnce") and self.shallow(ob.ty) == exp and ob.args:
                 args = self.shallow(ob.args[0])
@@ -76,12 +84,14 @@ class ClosureChecker:
                     inputs = list(args.elems)
                     if "Output" in ob.bindings:
                         output = ob.bindings["Output"]
+                    if kind is None or RANK_KIND[ob.trait.lang] < RANK_KIND[kind]:
+                        kind = ob.trait.lang
         for proj, var, _ in self.projections:
             if proj.trait.lang == "FnOnce" and proj.name == "Output" and self.shallow(proj.self_ty) == exp:
                 output = var
         if inputs is None:
             return None
-        return inputs, output if output is not None else self.infcx.new_var()
+        return inputs, output if output is not None else self.infcx.new_var(), kind
 
 
 # ---------------------------------------------------------------- capture analysis (after writeback)
@@ -124,7 +134,8 @@ def analyze_captures(fcx: Any, closure: ast.Closure) -> None:
             mode = "ref"
         captures.append((name, binding, mode, ty))
     cdef.captures = captures
-    cdef.kind = ("Fn", "FnMut", "FnOnce")[kind_rank]
+    if cdef not in fcx.closure_kind_fixed:
+        cdef.kind = ("Fn", "FnMut", "FnOnce")[kind_rank]
     closure.captures = [(c[0], c[2]) for c in captures]
 
 

@@ -96,7 +96,9 @@ def ctor_arg_count(span: Any, kind: str, expected: int, found: int) -> Diagnosti
 
 def describe_ty(ty: Any) -> str:
     """`struct `Point``, `enum `Option<i32>``, `reference `&str``, `type `i32`` as rustc says."""
-    from .ty import Adt, Ref
+    from .ty import Adt, Param, Ref
+    if isinstance(ty, Param):
+        return f"type parameter `{ty}`"
     if isinstance(ty, Adt):
         return f"{'enum' if ty.adt.is_enum else 'struct'} `{ty}`"
     if isinstance(ty, Ref):

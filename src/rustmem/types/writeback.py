@@ -42,6 +42,10 @@ def finish_body(fcx: Any) -> None:
             cdef.sig = FnSig([w.ty(t) for t in cdef.sig.inputs], w.ty(cdef.sig.output))
     for e in fcx.closure_nodes:
         analyze_captures(fcx, e)
+    rank = {"Fn": 0, "FnMut": 1, "FnOnce": 2}
+    for cdef, required, _ in fcx.closure_kind_checks:
+        if cdef not in fcx.closure_kind_fixed and rank[cdef.kind] > rank[required]:
+            fcx.error(errors.wrong_closure_kind(cdef.span, cdef.kind, required))
     for d in fcx.deferred_calls:
         if d[0] == "call":
             resolve_value_call(fcx, w, d[1], d[2], d[3])
