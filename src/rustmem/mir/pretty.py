@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..types import ty as T
@@ -29,8 +30,21 @@ ASSERT_MESSAGES = {
 
 
 def format_program(program: ir.Program) -> str:
-    """Every body of the program, in the order they were built (functions, then their closures)."""
-    return "\n".join(format_body(b) for b in program.bodies.values())
+    """Every body of the program: functions in source order, each followed by its closures."""
+    bodies = list(program.bodies.values())
+    ordered = []
+    for fn in bodies:
+        if not fn.is_closure:
+            ordered.append(fn)
+            prefix = fn.name + "::{closure#"
+            ordered += sorted((b for b in bodies if b.is_closure and b.name.startswith(prefix)), key=lambda b: natural_key(b.name))
+    ordered += [b for b in bodies if b not in ordered]
+    return "\n".join(format_body(b) for b in ordered)
+
+
+def natural_key(name: str) -> list:
+    """`closure#2` before `closure#10`."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
 
 
 def format_body(body: ir.Body) -> str:
