@@ -48,6 +48,20 @@ fn take_vec(v: Vec<i32>) -> usize {
 fn bump(n: &mut i32) {
     *n += 1;
 }
+
+impl Rec {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn items_mut(&mut self) -> &mut Vec<i32> {
+        &mut self.items
+    }
+}
+
+struct Holder<'a> {
+    r: &'a String,
+}
 """
 
 HELPERS = {
@@ -102,7 +116,7 @@ class Program:
 class Gen:
     """Random statements over typed variables in scope; errors come from the random order."""
 
-    TYPES = ("String", "Vec<i32>", "i32", "Rec", "Box<i32>")
+    TYPES = ("String", "Vec<i32>", "i32", "Rec", "Box<i32>", "Option<String>")
 
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
@@ -117,7 +131,8 @@ class Gen:
         w = self.rng.choice(WORDS)
         return {"String": f'String::from("{w}")', "Vec<i32>": f"vec![{self.rng.randint(1, 9)}, {self.rng.randint(1, 9)}]",
                 "i32": str(self.rng.randint(0, 9)), "Box<i32>": f"Box::new({self.rng.randint(1, 9)})",
-                "Rec": f'Rec {{ name: String::from("{w}"), items: vec![{self.rng.randint(1, 9)}] }}'}[ty]
+                "Rec": f'Rec {{ name: String::from("{w}"), items: vec![{self.rng.randint(1, 9)}] }}',
+                "Option<String>": f'Some(String::from("{w}"))' if self.rng.random() < 0.7 else "None"}[ty]
 
     def program(self) -> Program:
         scope: list[tuple[str, str]] = []  # (name, type): owned variables
@@ -130,7 +145,8 @@ class Gen:
 
     def declare(self, scope: list) -> Node:
         ty = self.rng.choice(self.TYPES)
-        name = self.fresh({"String": "s", "Vec<i32>": "v", "i32": "n", "Rec": "rec", "Box<i32>": "bx"}[ty])
+        name = self.fresh({"String": "s", "Vec<i32>": "v", "i32": "n", "Rec": "rec", "Box<i32>": "bx",
+                           "Option<String>": "opt"}[ty])
         mut = "mut " if self.rng.random() < 0.92 else ""
         scope.append((name, ty, bool(mut)))
         return Node(f"let {mut}{name}: {ty} = {self.value(ty)};")
@@ -171,6 +187,10 @@ class Gen:
             return Node(f"let {name}: &str = {self.value('String')}.as_str();")
         if r < 0.84:
             return self.deferred(scope)
+        if r < 0.875:
+            return self.closure(scope, refs)
+        if r < 0.895:
+            return self.option(scope, refs)
         if r < 0.90 and depth < 2:
             inner = self.block(list(scope), list(refs), self.rng.randint(1, 3), depth + 1)
             return Node("for i in 0..2", inner or [Node("let _ = i;")])
@@ -198,18 +218,28 @@ class Gen:
         if ty == "Box<i32>" and self.rng.random() < 0.5:
             refs.append((r, "i32", mut))
             return Node(f"let {r} = &{'mut ' if mut else ''}*{name};")
+        if ty == "Rec" and self.rng.random() < 0.5:
+            refs.append((r, "Vec<i32>" if mut else "str", mut))
+            return Node(f"let {r} = {name}.{'items_mut' if mut else 'name'}();")
+        if ty == "String" and not mut and self.rng.random() < 0.3:
+            refs.append((r, "holder", False))
+            return Node(f"let {r} = Holder {{ r: &{name} }};")
         refs.append((r, ty, mut))
         return Node(f"let {r} = &{'mut ' if mut else ''}{name};")
 
     def use_ref(self, refs: list) -> Node:
         name, ty, mut = self.rng.choice(refs)
+        if ty == "closure":
+            return Node(f"{name}();")
+        if ty == "holder":
+            return Node(f'println!("{{}}", {name}.r);')
         if mut and self.rng.random() < 0.6:
             return Node({"String": f"{name}.push('z');", "Vec<i32>": f"{name}.push(1);", "i32": f"*{name} += 1;",
                          "Rec": f"{name}.items.push(2);", "Box<i32>": f"**{name} += 1;"}.get(ty, f"let _ = {name};"))
         return Node(f'println!("{{:?}}", {name});')
 
     def move(self, scope: list) -> Optional[Node]:
-        v = self.pick(scope, ("String", "Vec<i32>", "Rec", "Box<i32>"))
+        v = self.pick(scope, ("String", "Vec<i32>", "Rec", "Box<i32>", "Option<String>"))
         if v is None:
             return None
         name, ty, _ = v
@@ -231,7 +261,8 @@ class Gen:
         if self.rng.random() < 0.3:
             return Node(f"{name} = {self.value(ty)};")
         return Node({"String": f"{name}.push('x');", "Vec<i32>": f"{name}.push(3);", "i32": f"{name} += 1;",
-                     "Rec": f"{name}.items.push(4);", "Box<i32>": f"*{name} += 1;"}[ty])
+                     "Rec": f"{name}.items.push(4);", "Box<i32>": f"*{name} += 1;",
+                     "Option<String>": f"let {self.fresh('t')} = {name}.take();"}[ty])
 
     def read(self, scope: list) -> Optional[Node]:
         v = self.pick(scope)
@@ -252,6 +283,40 @@ class Gen:
             body.append(Node(f"{h} = &{inner};"))
         # `let mut h = &outer; { let s = ..; h = &s; }`: one node whose body is the inner block.
         return Node(f"let mut {h}: &String = &{v[0]};\n    {{", body, tail="")
+
+    def closure(self, scope: list, refs: list) -> Optional[Node]:
+        v = self.pick(scope, ("String", "i32", "Vec<i32>"))
+        if v is None:
+            return None
+        name, ty, _ = v
+        c = self.fresh("c")
+        r = self.rng.random()
+        if r < 0.4 and v[2]:
+            refs.append((c, "closure", True))
+            body = {"String": f"{name}.push('c')", "i32": f"{name} += 1", "Vec<i32>": f"{name}.push(7)"}[ty]
+            return Node(f"let mut {c} = || {body};")
+        if r < 0.8:
+            refs.append((c, "closure", False))
+            body = {"String": f"{name}.len()", "i32": f"{name} + 1", "Vec<i32>": f"{name}.len()"}[ty]
+            return Node(f"let {c} = || {body};")
+        if ty != "i32" and self.rng.random() < 0.7:
+            scope.remove(v)
+        refs.append((c, "closure", False))
+        return Node(f"let {c} = move || {name}.len();")
+
+    def option(self, scope: list, refs: list) -> Optional[Node]:
+        v = self.pick(scope, ("Option<String>",))
+        if v is None:
+            return None
+        x = self.fresh("x")
+        if self.rng.random() < 0.5:
+            r = self.fresh("r")
+            refs.append((r, "Option<String>", False))
+            return Node(f"let {r} = {v[0]}.as_ref();")
+        how = self.rng.choice((f"&{v[0]}", f"{v[0]}.as_ref()", f"{v[0]}"))
+        if how == v[0] and self.rng.random() < 0.7:
+            scope.remove(v)
+        return Node(f"if let Some({x}) = {how}", [Node(f'println!("{{}}", {x});')])
 
     def deferred(self, scope: list) -> Node:
         name = self.fresh("n")
