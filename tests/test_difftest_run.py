@@ -72,7 +72,9 @@ def test_disagreement_kinds() -> None:
     ok = Outcome("a\n", 0)
     assert disagreement(ok, Outcome("a\n", 0, "warning")) is None
     assert disagreement(ok, Outcome("", 1, "error: unsupported: trait `Foo` at 3:4\n")) == \
-        "rustmem rejects: error: unsupported: trait `_` at N:N"
+        "rustmem rejects: error: unsupported: trait `Foo` at N:N"
+    assert disagreement(ok, Outcome("", 1, "error[E0381]: binding `v12` isn't initialized\n")) == \
+        "rustmem rejects: error[EN]: binding `_` isn't initialized"
     crash = Outcome("", 1, "Traceback (most recent call last):\n  ...\nKeyError: 'x'\n")
     assert disagreement(ok, crash) == "rustmem crashed: KeyError: 'x'"
     ice = Outcome("", 1, "error: internal compiler error: AttributeError: 'C' has no 'm'\n")

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -85,8 +84,13 @@ def rustmem(source: str, path: Path, cli: list[str]) -> Outcome:
 
 def _normalise(message: str) -> str:
     """A message with names and numbers blanked, so that like failures group together."""
-    message = re.sub(r"`[^`]*`", "`_`", message)
-    return re.sub(r"\d+", "N", message).strip()[:120]
+    parts = re.split(r"(`[^`]*`)", message)
+    for i, part in enumerate(parts):
+        if part.startswith("`"):  # keep types and keywords, blank the generated names
+            parts[i] = re.sub(r"\b[a-z]\d+\b", "_", part)
+        else:
+            parts[i] = re.sub(r"\d+", "N", part)
+    return "".join(parts).strip()[:120]
 
 
 def disagreement(expected: Outcome, actual: Outcome) -> Optional[str]:
