@@ -132,7 +132,7 @@ class Formatter:
 
     def write_fmt(self, pieces: list, args: "list[FmtArg]") -> None:
         """`write!(f, ...)`: the new `{...}`s carry their own options, the sink is shared."""
-        from .fmt import format_into
+        from .fmt import format_into  # here, not at the top: fmt imports this module
 
         format_into(self.out, pieces, args)
 
