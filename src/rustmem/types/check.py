@@ -8,13 +8,15 @@ calls, methods, fields, macros), `check_pat.PatChecker` (patterns, match ergonom
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional
 
 from ..diagnostics import Diagnostic
 from ..syntax import ast
 from . import errors
 from .check_expr import ExprChecker
+from .check_macros import MacroChecker
+from .check_ops import OpsChecker
 from .check_pat import PatChecker
 from .closure import ClosureChecker
 from .ctxt import Predicate, TyCtxt
@@ -48,7 +50,7 @@ class CoerceMany:
     pushed: int = 0
 
 
-class FnCtxt(ExprChecker, PatChecker, ClosureChecker):
+class FnCtxt(ExprChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
     """The state of checking one function body."""
 
     def __init__(self, checker: Any, module: "Module", env: list[Predicate], self_ty: Optional[Ty],
@@ -548,6 +550,3 @@ def _has_let(e: Any) -> bool:
     if isinstance(e, ast.Binary) and e.op == "&&":
         return _has_let(e.lhs) or _has_let(e.rhs)
     return False
-
-
-__all__ = ["FnCtxt", "CoerceMany", "LoopCx", "Array", "Slice", "Never", "Ref", "Adt", "MAYBE", "NO"]

@@ -13,15 +13,15 @@ from ..syntax import ast
 from . import errors
 from .ctxt import AliasDef, ConstDef, CtorDef, PRIMITIVES
 from .infer import ANY_LEN
-from .method import autoderef_steps, numeric_kinds_with, overloaded_deref_target, probe_assoc, probe_method, receiver_adjustments
+from .method import autoderef_steps, numeric_kinds_with, probe_assoc, probe_method, receiver_adjustments
 from .resolve import adt_ty, eval_const_int, instantiate_type_def, resolve_module_path
 from .results import (
     CtorRes, ConstRes, FieldRes, FnRes, ForRes, LocalRes, MethodRes, OverloadedOp, StaticRes, TryRes, Unsize,
 )
-from .traits import NO, YES, Obligation
+from .traits import NO, Obligation
 from .ty import (
     BOOL, CHAR, ERASED, ERROR, NEVER, STATIC, STR, U8, UNIT, USIZE, Adt, AdtDef, Array, Bool, Char, ClosureTy, ErrorTy,
-    Float, FnDef, FnDefTy, FnPtr, Infer, Int, Never, Param, Projection, RawPtr, Ref, Slice, Str, TraitDef,
+    Float, FnDef, FnDefTy, FnPtr, Infer, Int, Param, Projection, RawPtr, Ref, Slice, Str, TraitDef,
     Tuple, Ty, erase_body_regions,
 )
 
@@ -38,7 +38,6 @@ def is_numeric(t: Ty) -> bool:
 
 def is_intlike(t: Ty) -> bool:
     return isinstance(t, Int) or isinstance(t, Infer) and t.kind == "int"
-
 
 class ExprChecker:
     """Mixin: expression checking for FnCtxt."""
@@ -186,36 +185,6 @@ class ExprChecker:
             if part is not None:
                 self.check_coerce(part, idx)
         return Adt(adt, (idx,))
-
-    def expr_Cast(self: Any, e: ast.Cast, expected: Optional[Ty]) -> Ty:
-        target = self.lower(e.target)
-        t = self.shallow(target)
-        hint = t if is_numeric(t) and isinstance(_strip_paren(e.operand), ast.Lit) else None
-        src = self.check_expr(e.operand, hint)
-        self.deferred_calls.append(("cast", e, src, target))
-        return target
-
-    def check_cast(self: Any, e: ast.Cast, src: Ty, target: Ty) -> None:
-        s, t = self.infcx.resolve(src), self.infcx.resolve(target)
-        if isinstance(s, (ErrorTy, Infer)) or isinstance(t, (ErrorTy, Infer)) or s == t:
-            return
-        ok = False
-        if is_numeric(t):
-            ok = (is_numeric(s) or isinstance(s, (Bool, Char)) and isinstance(t, Int)
-                  or isinstance(s, Adt) and s.adt.is_enum and isinstance(t, Int) and all(not v.fields for v in s.adt.variants)
-                  or isinstance(s, RawPtr) and isinstance(t, Int) or isinstance(s, (FnDefTy, FnPtr)) and isinstance(t, Int))
-        elif isinstance(t, Char):
-            ok = s == U8
-        elif isinstance(t, RawPtr):
-            ok = isinstance(s, (RawPtr, Ref)) or isinstance(s, Int) or isinstance(s, (FnDefTy, FnPtr))
-            if isinstance(s, Ref):
-                self.coerce(e.operand, s, Ref(ERASED, t.mutable, t.inner) if not isinstance(self.shallow(t.inner), Slice) else s)
-        elif isinstance(t, (FnPtr,)):
-            ok = isinstance(s, (FnDefTy, ClosureTy, FnPtr))
-        elif isinstance(t, Ref) and isinstance(s, Ref):
-            ok = self.infcx.try_unify(s, t) or self.coerce(e.operand, s, t)
-        if not ok:
-            self.error(errors.non_primitive_cast(e.span, s, t))
 
     # ------------------------------------------------------------ paths
 
@@ -643,164 +612,6 @@ class ExprChecker:
             prev = getattr(a, "target", prev)
         self.results.adjustments[operand] = new
 
-    # ------------------------------------------------------------ operators
-
-    def expr_Unary(self: Any, e: ast.Unary, expected: Optional[Ty]) -> Ty:
-        if e.op == "*":
-            t = self.check_expr(e.operand, None)
-            if self.infcx.is_unresolved(t):
-                self.select_where_possible()
-            s = self.shallow(t)
-            if isinstance(s, Ref):
-                return s.inner
-            if isinstance(s, RawPtr):
-                if self.unsafe_depth == 0:
-                    self.error(errors.unsafe_op(e.span, "deref"))
-                return s.inner
-            if isinstance(s, Adt) and s.adt.lang == "Box" and s.args:
-                return s.args[0]
-            if isinstance(s, ErrorTy):
-                return ERROR
-            target = overloaded_deref_target(self, s)
-            if target is not None:
-                deref = self.tcx.lang_trait("Deref")
-                e.res = OverloadedOp(deref.methods["deref"], (s,), True)
-                return target[0]
-            return self.error(errors.cannot_deref(e.span, self.infcx.resolve(t)))
-        hint = expected if expected is not None and is_numeric(self.shallow(expected)) else None
-        t = self.check_expr(e.operand, hint)
-        s = self.shallow(t)
-        if e.op == "-" and is_numeric(s) and not (isinstance(s, Int) and not s.signed):
-            return t
-        if e.op == "!" and (isinstance(s, Bool) or is_intlike(s)):
-            return t
-        if isinstance(s, ErrorTy):
-            return ERROR
-        trait = self.tcx.lang_trait("Neg" if e.op == "-" else "Not")
-        if trait is not None and self.scx.evaluate(s, trait, ()) != NO and not isinstance(s, (Int, Bool)):
-            self.register(Obligation(s, trait, (), e.span))
-            e.res = OverloadedOp(trait.methods["neg" if e.op == "-" else "not"], (s,))
-            return self.normalize(Projection(trait, s, "Output", ()))
-        return self.error(errors.cannot_negate(e.span, e.op, self.infcx.resolve(t)))
-
-    def expr_Binary(self: Any, e: ast.Binary, expected: Optional[Ty]) -> Ty:
-        if e.op in ("&&", "||"):
-            self.check_coerce(e.lhs, BOOL)
-            self.check_coerce(e.rhs, BOOL)
-            e.res = None
-            return BOOL
-        lt = self.check_expr(e.lhs, None)
-        if self.infcx.is_unresolved(lt):
-            self.select_where_possible()
-        l = self.shallow(lt)
-        is_cmp = e.op in CMP
-        e.res = None
-        if isinstance(l, ErrorTy):
-            self.check_expr(e.rhs, None)
-            return BOOL if is_cmp else ERROR
-        if self.builtin_binop(l, e.op):
-            if e.op in ("<<", ">>"):
-                rt = self.check_expr(e.rhs, None)
-                if not is_intlike(self.shallow(rt)) and not isinstance(self.shallow(rt), ErrorTy):
-                    self.error(errors.binop(e.op_span or e.span, e.op, self.ty_str(lt), self.ty_str(rt)))
-                return lt
-            rt = self.check_expr(e.rhs, lt)
-            r = self.shallow(rt)
-            if self.builtin_binop(r, e.op) or isinstance(r, (Infer, ErrorTy)):
-                if not self.coerce(e.rhs, rt, lt):
-                    self.error(errors.mismatched(e.rhs.span, self.ty_str(lt), self.ty_str(rt)))
-                    self.error(errors.binop_operands(e.op_span or e.span, e.op, self.ty_str(lt), self.ty_str(rt)))
-                return BOOL if is_cmp else lt
-            return self.overloaded_binop(e, lt, rt, is_cmp)
-        rt = self.check_expr(e.rhs, None)
-        return self.overloaded_binop(e, lt, rt, is_cmp)
-
-    def builtin_binop(self: Any, t: Ty, op: str) -> bool:
-        if op in CMP:
-            return is_numeric(t) or isinstance(t, (Bool, Char, RawPtr)) or t == UNIT
-        if op in ("&", "|", "^"):
-            return is_intlike(t) or isinstance(t, Bool)
-        if op in ("<<", ">>"):
-            return is_intlike(t)
-        return is_numeric(t)
-
-    def overloaded_binop(self: Any, e: ast.Binary, lt: Ty, rt: Ty, is_cmp: bool) -> Ty:
-        if is_cmp:
-            tname, mname = CMP[e.op]
-        else:
-            tname = ARITH[e.op]
-            mname = tname.lower().replace("bitand", "bitand")
-        trait = self.tcx.lang_trait(tname)
-        if trait is None:
-            return self.error(errors.binop(e.op_span or e.span, e.op, self.ty_str(lt), self.ty_str(rt)))
-        method = trait.methods.get(mname) or next(iter(trait.methods.values()))
-        l = self.shallow(lt)
-        r = self.scx.evaluate(l, trait, (rt,))
-        if r == NO:
-            # perhaps the right operand coerces (`String + &String` wants `&str`)
-            var = self.infcx.new_var()
-            cands = self.infcx.probe(lambda: self.scx.candidates(l, trait, (var,), 0))
-            if cands is not None and len(cands) == 1:
-                self.scx.select(Obligation(l, trait, (var,), e.span))
-                if self.coerce(e.rhs, rt, var):
-                    rt = var
-                    r = "yes"
-        if r == NO:
-            if isinstance(self.shallow(rt), ErrorTy):
-                return BOOL if is_cmp else ERROR
-            if is_cmp:
-                self.error(errors.binop(e.op_span or e.span, e.op, self.ty_str(lt), self.ty_str(rt)))
-            else:
-                self.error(errors.binop(e.op_span or e.span, e.op, self.ty_str(lt), self.ty_str(rt)))
-            return BOOL if is_cmp else ERROR
-        self.register(Obligation(l, trait, (rt,), e.span))
-        e.res = OverloadedOp(method, (l, rt), is_cmp)
-        if is_cmp:
-            return BOOL
-        return self.normalize(Projection(trait, l, "Output", (rt,)))
-
-    def expr_Assign(self: Any, e: ast.Assign, expected: Optional[Ty]) -> Ty:
-        lt = self.check_expr(e.lhs, None)
-        self.check_coerce(e.rhs, lt)
-        self.convert_place_to_mutable(e.lhs)
-        return UNIT
-
-    def expr_CompoundAssign(self: Any, e: ast.CompoundAssign, expected: Optional[Ty]) -> Ty:
-        lt = self.check_expr(e.lhs, None)
-        self.convert_place_to_mutable(e.lhs)
-        l = self.shallow(lt)
-        e.res = None
-        if self.builtin_binop(l, e.op):
-            if e.op in ("<<", ">>"):
-                self.check_expr(e.rhs, None)
-                return UNIT
-            rt = self.check_expr(e.rhs, lt)
-            if self.builtin_binop(self.shallow(rt), e.op) or isinstance(self.shallow(rt), Infer):
-                if not self.coerce(e.rhs, rt, lt):
-                    self.error(errors.mismatched(e.rhs.span, self.ty_str(lt), self.ty_str(rt)))
-                return UNIT
-        else:
-            rt = self.check_expr(e.rhs, None)
-        if isinstance(l, ErrorTy):
-            return UNIT
-        trait = self.tcx.lang_trait(ARITH[e.op] + "Assign")
-        if trait is None:
-            return UNIT
-        r = self.scx.evaluate(l, trait, (rt,))
-        if r == NO:
-            var = self.infcx.new_var()
-            cands = self.infcx.probe(lambda: self.scx.candidates(l, trait, (var,), 0))
-            if cands is not None and len(cands) == 1:
-                self.scx.select(Obligation(l, trait, (var,), e.span))
-                if self.coerce(e.rhs, rt, var):
-                    rt, r = var, "yes"
-        if r == NO:
-            self.error(errors.binop_assign(e.span, e.op, self.ty_str(lt)))
-            return UNIT
-        self.register(Obligation(l, trait, (rt,), e.span))
-        e.res = OverloadedOp(next(iter(trait.methods.values())), (l, rt))
-        return UNIT
-
     # ------------------------------------------------------------ struct literals
 
     def expr_StructLit(self: Any, e: ast.StructLit, expected: Optional[Ty]) -> Ty:
@@ -893,97 +704,6 @@ class ExprChecker:
         e.res = TryRes("result", from_fn)
         return s.args[0]
 
-    # ------------------------------------------------------------ macros
-
-    def expr_FormatMacro(self: Any, e: ast.FormatMacro, expected: Optional[Ty]) -> Ty:
-        result: Ty = UNIT
-        if e.name == "format":
-            string = self.tcx.lang_adt("String")
-            result = Adt(string, ()) if string else ERROR
-        elif e.name in ("panic", "unreachable", "todo", "unimplemented"):
-            result = NEVER
-        if e.dest is not None:
-            dest = self.check_expr(e.dest, None)
-            pick, steps = probe_method(self, dest, "write_fmt")
-            if pick is None:
-                self.error(errors.no_method(e.dest.span, "write_fmt", self.infcx.resolve(dest)))
-                result = ERROR
-            else:
-                self.add_adjustments(e.dest, receiver_adjustments(self, steps, pick))
-                args = self.instantiate_fn(pick.fn, pick.args, None, e.span)
-                _, result = self.fn_sig_inst(pick.fn, args)
-                self.results.macro_methods[e] = MethodRes(pick.fn, args)
-        if e.fmt is not None:
-            self.check_format_args(e.fmt)
-        return result
-
-    def check_format_args(self: Any, fmt: ast.FormatArgs) -> None:
-        tys = [self.check_expr(a, None) for a in fmt.args]
-        for piece in fmt.pieces:
-            if isinstance(piece, str):
-                continue
-            if piece.arg < len(tys):
-                trait = self.fmt_trait(piece.trait)
-                if trait is not None:
-                    ty = tys[piece.arg]
-                    self.register(Obligation(ty, trait, (), fmt.args[piece.arg].span, piece.trait))
-            for extra in (piece.width_arg, piece.precision_arg):
-                if extra is not None and extra < len(tys):
-                    self.demand_eq(fmt.args[extra].span, USIZE, tys[extra])
-
-    def fmt_trait(self: Any, name: str) -> Optional[TraitDef]:
-        t = self.tcx.lang_trait(name)
-        if t is not None:
-            return t
-        fmt_mod = self.tables.std_root.types.get("fmt") if self.tables.std_root else None
-        d = fmt_mod.types.get(name) if fmt_mod is not None else None
-        return d if isinstance(d, TraitDef) else None
-
-    def expr_VecMacro(self: Any, e: ast.VecMacro, expected: Optional[Ty]) -> Ty:
-        vec = self.tcx.lang_adt("Vec")
-        if vec is None:
-            return self.error(errors.unsupported_here(e.span, "vec! without std"))
-        exp = self.shallow(expected) if expected is not None else None
-        elem = exp.args[0] if isinstance(exp, Adt) and exp.adt is vec else self.infcx.new_var()
-        if e.repeat is not None:
-            self.check_coerce(e.repeat[0], elem)
-            self.check_coerce(e.repeat[1], USIZE)
-            clone = self.tcx.lang_trait("Clone")
-            if clone is not None:
-                self.register(Obligation(elem, clone, (), e.repeat[0].span))
-        else:
-            from .check import CoerceMany
-            cm = CoerceMany(elem)
-            for x in e.elems:
-                self.coerce_many_push(cm, x, self.check_expr(x, cm.target))
-        return Adt(vec, (elem,))
-
-    def expr_AssertMacro(self: Any, e: ast.AssertMacro, expected: Optional[Ty]) -> Ty:
-        if e.name in ("assert", "debug_assert"):
-            if e.args:
-                self.check_coerce(e.args[0], BOOL)
-        else:
-            lt = self.check_expr(e.args[0], None) if e.args else ERROR
-            rt = self.check_expr(e.args[1], lt) if len(e.args) > 1 else ERROR
-            peq = self.tcx.lang_trait("PartialEq")
-            dbg = self.fmt_trait("Debug")
-            if peq is not None and len(e.args) > 1:
-                ob = Obligation(lt, peq, (rt,), e.span)
-                if self.scx.evaluate(lt, peq, (rt,)) == NO:
-                    self.infcx.unify(lt, rt)
-                self.register(ob)
-            if dbg is not None:
-                for a, t in zip(e.args, (lt, rt)):
-                    self.register(Obligation(t, dbg, (), a.span, "Debug"))
-        if e.msg is not None:
-            self.check_format_args(e.msg)
-        return UNIT
-
-    def expr_MacroExpr(self: Any, e: ast.MacroExpr, expected: Optional[Ty]) -> Ty:
-        for a in e.args:
-            self.check_expr(a, None)
-        return self.error(errors.unsupported_here(e.span, f"the macro `{e.name}!`"))
-
 
 def for_loop_res(fcx: Any, e: ast.For, it: Ty) -> Ty:
     """Resolve `for` over it: IntoIterator::into_iter, then Iterator::next; returns the item type."""
@@ -1024,6 +744,3 @@ def _fn_display(fn: FnDef) -> str:
     if fn.intrinsic and "::" in fn.intrinsic and not fn.intrinsic.startswith("<"):
         return ("std::" if fn.impl is None else "") + fn.intrinsic if fn.impl is None else fn.intrinsic
     return fn.path
-
-
-__all__ = ["ExprChecker", "for_loop_res", "is_numeric", "is_intlike", "Bool", "Char", "Never", "YES", "Str", "Float"]

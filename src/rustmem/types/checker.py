@@ -11,9 +11,9 @@ from ..source import SourceFile
 from ..syntax import ast
 from .check import FnCtxt
 from .collect import Collector, OpaqueTy
-from .ctxt import ConstDef, Module, Predicate, TyCtxt
+from .ctxt import ConstDef, Module, TyCtxt
 from .std_env import std_tables
-from .ty import ERROR, FnDef, FnSig, Param, TraitDef, Ty, erase_body_regions
+from .ty import FnDef, FnSig, Param, TraitDef, Ty, erase_body_regions
 from .writeback import finish_body
 
 
@@ -123,6 +123,3 @@ def _dedup(diags: list[Diagnostic]) -> list[Diagnostic]:
             seen.add(key)
             out.append(d)
     return out
-
-
-__all__ = ["check_crate", "CrateChecker", "Predicate", "ERROR"]

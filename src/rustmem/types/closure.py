@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 from ..syntax import ast
 from .results import Borrow, Deref, LocalRes, MethodRes
-from .ty import ClosureDef, ClosureTy, FnSig, Infer, FnPtr, Param, Ref, Ty, Tuple
+from .ty import ClosureDef, ClosureTy, FnSig, Infer, FnPtr, Param, Ty, Tuple
 
 RANK = {"ref": 0, "refmut": 1, "move": 2}
 RANK_KIND = {"Fn": 0, "FnMut": 1, "FnOnce": 2}
@@ -300,6 +300,3 @@ def _ident_pats(p: Any) -> list[Any]:
         if isinstance(c, (ast.Pat, ast.FieldPat)):
             out.extend(_ident_pats(c.pat if isinstance(c, ast.FieldPat) else c))
     return out
-
-
-__all__ = ["ClosureChecker", "analyze_captures", "ClosureTy", "Ref"]

@@ -12,7 +12,7 @@ from typing import Any, Optional
 from .results import TypeckResults
 from .ty import (
     Adt, AdtDef, Array, Bool, Char, ClosureTy, ErrorTy, Float, FnDef, FnDefTy, FnPtr, FnSig,
-    ImplDef, Infer, Int, Never, Param, Projection, RawPtr, Ref, Region, Slice, Str, TraitDef,
+    ImplDef, Infer, Int, Never, Param, Projection, RawPtr, Ref, Slice, Str, TraitDef,
     Tuple, Ty, subst,
 )
 
@@ -317,7 +317,3 @@ def _has_param(ty: Ty) -> bool:
 
 def is_unresolved_ty(ty: Ty) -> bool:
     return isinstance(ty, (Infer, Projection))
-
-
-__all__ = ["TyCtxt", "ItemTables", "Module", "CtorDef", "ConstDef", "AliasDef", "Predicate",
-           "PRIMITIVES", "head_key", "head_name", "Region"]

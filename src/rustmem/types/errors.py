@@ -188,7 +188,7 @@ def binop_operands(span: Any, op: str, lhs: str, rhs: str) -> Diagnostic:
 
 
 def break_with_value(span: Any, kind: str) -> Diagnostic:
-    return _e("E0571", f"`break` with value from a `{kind}` loop", span, f"can only break with a value inside `loop` or breakable block")
+    return _e("E0571", f"`break` with value from a `{kind}` loop", span, "can only break with a value inside `loop` or breakable block")
 
 
 def if_without_else(span: Any, expected: str) -> Diagnostic:
@@ -234,7 +234,7 @@ def non_exhaustive(span: Any, witnesses: list[str], ty: Any) -> Diagnostic:
 
 def refutable_let(span: Any, witnesses: list[str]) -> Diagnostic:
     pats = ", ".join(f"`{w}`" for w in witnesses)
-    return _e("E0005", f"refutable pattern in local binding", span, f"pattern{'s' if len(witnesses) > 1 else ''} {pats} not covered")
+    return _e("E0005", "refutable pattern in local binding", span, f"pattern{'s' if len(witnesses) > 1 else ''} {pats} not covered")
 
 
 UNSAFE_OPS = {
@@ -303,7 +303,7 @@ def try_in_wrong_fn(span: Any) -> Diagnostic:
 
 
 def try_on_wrong_type(span: Any, ty: Any) -> Diagnostic:
-    return _e("E0277", f"the `?` operator can only be applied to values that implement `Try`", span)
+    return _e("E0277", "the `?` operator can only be applied to values that implement `Try`", span)
 
 
 def assign_to_rvalue(span: Any) -> Diagnostic:

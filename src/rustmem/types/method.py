@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Optional
 
-from .ctxt import ConstDef, head_key
+from .ctxt import head_key
 from .results import Borrow, Deref, Unsize
-from .traits import NO, Obligation
+from .traits import NO
 from .ty import (
-    ERASED, Adt, Array, ErrorTy, FnDef, ImplDef, Infer, Int, Float, Param, Projection, Ref, Slice,
+    ERASED, Adt, Array, ErrorTy, FnDef, ImplDef, Infer, Param, Projection, Ref, Slice,
     TraitDef, Ty,
 )
 
@@ -238,7 +238,3 @@ def numeric_kinds_with(fcx: "FnCtxt", ty: Ty, name: str) -> bool:
     s = fcx.infcx.shallow(ty)
     kinds = ("i32", "i64", "u32", "usize", "u8") if isinstance(s, Infer) and s.kind == "int" else ("f64", "f32")
     return any(name in impl.methods for k in kinds for impl in fcx.tables.inherent.get(k, []))
-
-
-__all__ = ["probe_method", "probe_assoc", "autoderef_steps", "receiver_adjustments", "Pick", "Step",
-           "overloaded_deref_target", "deref_mut_fn", "Obligation", "ConstDef", "Int", "Float"]

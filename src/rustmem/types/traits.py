@@ -15,7 +15,7 @@ from .ctxt import ItemTables, Predicate, TyCtxt, head_key
 from .infer import InferCtxt
 from .resolve import trait_with_assoc
 from .ty import (
-    ERASED, Adt, Array, Bool, Char, ClosureTy, ErrorTy, Float, FnDef, FnDefTy, FnPtr, ImplDef, Infer,
+    Array, Bool, Char, ClosureTy, ErrorTy, Float, FnDef, FnDefTy, FnPtr, ImplDef, Infer,
     Int, Never, Param, Projection, RawPtr, Ref, Slice, Str, TraitDef, Tuple, Ty, erase_body_regions, fold, subst, walk,
 )
 
@@ -369,7 +369,3 @@ def resolve_instance(tcx: TyCtxt, fn: FnDef, args: tuple[Ty, ...]) -> tuple[FnDe
         return fn, args
     impl_args = tuple(scx.infcx.resolve(substs[p]) for p in impl.params)
     return method, impl_args + tuple(own)
-
-
-__all__ = ["SelectionCx", "Obligation", "Candidate", "elaborate", "type_implements", "normalize_concrete",
-           "resolve_instance", "callable_sig", "YES", "NO", "MAYBE", "ERASED"]

@@ -15,7 +15,7 @@ from .results import (
     OverloadedOp, ReifyFnPointer, StaticRes, TryRes, Unsize,
 )
 from .traits import NO, normalize_concrete
-from .ty import ERASED, ClosureTy, FnSig, Infer, Projection, Ref, Ty, Tuple, walk
+from .ty import ERASED, ClosureTy, FnSig, Projection, Ref, Ty, Tuple, walk
 
 _REBUILD = (FnRes, CtorRes, MethodRes, OverloadedOp, ForRes, TryRes, Deref, Borrow, Unsize, NeverToAny,
             MutToConstPointer, ClosureFnPointer, ReifyFnPointer)
@@ -115,6 +115,3 @@ def resolve_value_call(fcx: Any, w: Writeback, e: Any, callee: Ty, inputs: tuple
     if kind in ("Fn", "FnMut"):
         mutable = kind == "FnMut"
         fcx.results.adjustments.setdefault(e.func, []).append(Borrow(Ref(ERASED, mutable, callee), mutable, False))
-
-
-__all__ = ["finish_body", "Writeback", "errors", "Infer"]
