@@ -235,8 +235,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     (args.work / "rustmem").mkdir(parents=True, exist_ok=True)
     started = time.time()
     seeds = range(args.seed, args.seed + args.count)
+    results: list[Result] = []
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        results = list(pool.map(lambda s: check_seed(s, args.work, cli), seeds))
+        for result in pool.map(lambda s: check_seed(s, args.work, cli), seeds):
+            results.append(result)
+            if len(results) % 50 == 0:
+                same = sum(1 for r in results if r.kind is None)
+                print(f"  {len(results)} run, {same} identical", file=sys.stderr, flush=True)
+    (args.work / "results.json").write_text(json.dumps({r.seed: r.kind for r in results}, indent=0))
     rejected = [r for r in results if r.kind == "rustc rejects the generated program"]
     compared = [r for r in results if r not in rejected]
     agreed = sum(1 for r in compared if r.kind is None)
