@@ -55,8 +55,6 @@ class PatChecker:
         """A lone identifier naming a unit struct/variant or a const is a path pattern."""
         if pat.by_ref or pat.mutable or pat.sub is not None:
             return None
-        if self.lookup_local(pat.name) is not None and False:
-            return None
         d = lookup(self.tables, self.module, pat.name, "values")
         if isinstance(d, CtorDef) and d.adt.variants[d.variant].kind == "unit":
             return d

@@ -418,7 +418,7 @@ class Collector:
 
         region_saved = cx.region_for
         cx.region_for = None
-        own_preds = self.predicates_of(item.generics, cx)
+        self.predicates_of(item.generics, cx)  # into cx.predicates, with the parent's
         cx.region_for = region_saved
         cx.impl_trait = impl_trait_arg
         inputs: list[Ty] = []
@@ -447,10 +447,9 @@ class Collector:
         fn.params = params
         fn.lifetimes = lifetimes
         fn.sig = FnSig(inputs, output, item.is_unsafe)
-        preds = cx.predicates if parent is None else cx.predicates
+        preds = cx.predicates
         fn.bounds = [(p.ty, p.trait, p.args) for p in preds]
         self.tables.predicates[fn] = list(preds)
-        del own_preds
         if self.is_std and item.body is None and (parent is None or parent.trait is None):
             fn.intrinsic = attr_value(item.attrs, "intrinsic") or self.intrinsic_key(fn, module, parent)
             self.tables.std_fns[fn.intrinsic] = fn

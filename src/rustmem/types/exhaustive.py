@@ -50,7 +50,7 @@ class Usefulness:
     # -- patterns to (constructor, fields)
 
     def expand_or(self, row: list[Any]) -> list[list[Any]]:
-        head = _strip(row[0])
+        head = row[0]
         if isinstance(head, ast.OrPat):
             out = []
             for alt in head.alts:
@@ -60,7 +60,6 @@ class Usefulness:
 
     def head(self, pat: Any, ty: Ty) -> tuple[Optional[Ctor], list[Any]]:
         """pat's constructor at type ty and its field patterns (None: a wildcard)."""
-        pat = _strip(pat)
         if pat is WILD or isinstance(pat, (ast.WildPat, ast.RestPat)):
             return None, []
         from .results import ConstRes, CtorRes
@@ -242,10 +241,6 @@ class Usefulness:
         if c.kind == "slice" or isinstance(ty, Array):
             return "[" + ", ".join(args + ([".."] if c.kind == "slice" and c.value[1] else [])) + "]"
         return "_"
-
-
-def _strip(p: Any) -> Any:
-    return p
 
 
 def _is_rest(p: Any) -> bool:

@@ -338,11 +338,6 @@ def lower_bound(bound: ast.Bound, self_ty: Ty, cx: LowerCx) -> Optional[Predicat
         cx.diags.append(errors.unresolved_trait(bound.path.span, str(bound.path)))
         return None
     args, bindings = trait_args(d, bound.path.segments[-1].args, self_ty, cx)
-    if bound.path.segments[-1].args is not None and bound.path.segments[-1].args.parenthesized:
-        fn_once = trait_with_assoc(d, "Output")
-        if fn_once is not None and fn_once is not d:
-            # `F: Fn(A) -> B` binds FnOnce's Output
-            pass
     return Predicate(self_ty, d, args, bindings)
 
 

@@ -104,9 +104,6 @@ def _strip(collector: Collector) -> None:
     empty_dict: dict[Any, Any] = {}
 
     def intern(t: Any) -> Any:
-        def f(x: Any) -> Any:
-            return None
-        t = fold(t, f)
         return _intern_deep(t, interned)
 
     def fn_(fn: FnDef) -> None:
@@ -151,8 +148,6 @@ def _strip(collector: Collector) -> None:
 
 def _intern_deep(t: Any, interned: dict[Any, Any]) -> Any:
     """One shared instance per distinct type (children first)."""
-    def f(x: Any) -> Any:
-        return None
     rebuilt = fold(t, lambda x: interned.get(x) if _hashable(x) and x in interned else None)
     return interned.setdefault(rebuilt, rebuilt) if _hashable(rebuilt) else rebuilt
 
