@@ -55,6 +55,8 @@ def format_value(m: Any, v: Any, ty: Any, trait: str, f: F.Formatter, ptr: Optio
         return F.FmtChar(v).fmt(trait, f)
     if isinstance(ty, T.Tuple):
         if not ty.elems:
+            if v.__class__ in (bool, int, float, str):  # a value whose type was not recorded
+                return _by_value(v).fmt(trait, f)
             return F.FmtUnit().fmt(trait, f)
         return F.FmtTuple("", [ValueArg(m, x, t) for x, t in zip(v, ty.elems)]).fmt(trait, f)
     if isinstance(ty, T.Ref):  # &str / &[T]
@@ -115,6 +117,16 @@ def _format_adt(m: Any, v: Any, ty: Any, trait: str, f: F.Formatter, ptr: Option
     if trait == "Debug":
         return structural_debug(m, v, ty).fmt(trait, f)
     raise NotImplementedError(f"`{ty}` does not implement {trait} in the machine")
+
+
+def _by_value(v: Any) -> Any:
+    if v.__class__ is bool:
+        return F.FmtBool(v)
+    if v.__class__ is int:
+        return F.FmtInt(v, "i64")
+    if v.__class__ is float:
+        return F.FmtFloat(v)
+    return F.FmtChar(v)
 
 
 class _Borrowed:

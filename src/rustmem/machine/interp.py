@@ -85,7 +85,7 @@ class CallInfo:
 class Callee:
     """A resolved call target: a user body (compiled on first use) or an intrinsic."""
 
-    __slots__ = ("kind", "body", "subst", "_code", "fn", "intrinsic", "untuple", "m", "name")
+    __slots__ = ("kind", "body", "subst", "_code", "fn", "intrinsic", "untuple", "m", "name", "env_derefs")
 
     def __init__(self, m: "Machine", kind: str, name: str, body: Any = None, subst: Optional[dict] = None,
                  fn: Any = None, intrinsic: Any = None, untuple: bool = False) -> None:
@@ -98,6 +98,7 @@ class Callee:
         self.fn = fn
         self.intrinsic = intrinsic
         self.untuple = untuple
+        self.env_derefs = 0  # references to peel off the closure argument (`f` is `&&Closure`)
 
     def code(self) -> CompiledBody:
         if self._code is None:
@@ -199,11 +200,16 @@ class Machine:
         trait = getattr(fn, "trait", None)
         if trait is not None and getattr(trait, "lang", None) in FN_TRAITS and args:
             self_ty = args[0]
+            refs = 0
             while isinstance(self_ty, T.Ref):
-                self_ty = self_ty.inner
+                self_ty, refs = self_ty.inner, refs + 1
             if isinstance(self_ty, T.ClosureTy):
                 c = self.closure_callee(self_ty.closure)
-                return Callee(self, "body", c.name, c.body, c.subst, untuple=True)
+                callee = Callee(self, "body", c.name, c.body, c.subst, untuple=True)
+                passed = refs + (0 if fn.name == "call_once" else 1)
+                wanted = 1 if len(c.body.locals) > 1 and isinstance(c.body.locals[1].ty, T.Ref) else 0
+                callee.env_derefs = max(0, passed - wanted)
+                return callee
             if isinstance(self_ty, T.FnDefTy):
                 inner = self.callee(self_ty.fn, tuple(self_ty.args))
                 return Callee(self, inner.kind, inner.name, inner.body, inner.subst, inner.fn, inner.intrinsic, untuple=True)
@@ -305,7 +311,7 @@ class Machine:
                 vals = [a(L) for a in args]
                 code = callee.code()
                 if untuple:
-                    vals = self.untuple_args(code, vals)
+                    vals = self.untuple_args(code, vals, callee.env_derefs)
                 push(code, vals, dest, L, target)
                 return -1
             return call_body
@@ -324,10 +330,12 @@ class Machine:
             return target
         return call_intrinsic
 
-    def untuple_args(self, code: CompiledBody, vals: list) -> list:
+    def untuple_args(self, code: CompiledBody, vals: list, derefs: int = 0) -> list:
         """Fn::call(self, (a, b)) -> the closure body's (self, a, b); adapts the env to what the
         body takes (by reference or by value)."""
         env = vals[0] if vals else None
+        for _ in range(derefs):
+            env = self.mem.load(env)
         rest = list(vals[1]) if len(vals) > 1 and isinstance(vals[1], (list, tuple)) else vals[1:]
         if code.body.is_closure:
             env = self.adapt_env(code, env)
@@ -435,7 +443,7 @@ class Machine:
             return callee.intrinsic(self, vals, info or CallInfo(callee.fn, tuple(callee.subst.values()), [], None, None))
         code = callee.code()
         if callee.untuple:
-            vals = self.untuple_args(code, vals)
+            vals = self.untuple_args(code, vals, callee.env_derefs)
         if self.nested >= MAX_NESTED_RUNS:
             raise LimitExceeded("stack", "stack overflow: calls nested too deeply through std functions",
                                 stderr="\nthread 'main' has overflowed its stack\nfatal runtime error: stack overflow, aborting\n")

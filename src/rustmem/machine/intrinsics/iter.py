@@ -267,7 +267,8 @@ def item_ty(m: Any, iter_ty: Any) -> Any:
     if tr is None:
         return None
     ty = m.view.normalize(T.Projection(tr, iter_ty, "Item"))
-    return None if isinstance(ty, T.Projection) else ty
+    unknown = (T.Projection, T.Infer, T.ErrorTy, T.Param)
+    return None if any(isinstance(t, unknown) for t in T.walk(ty)) else ty
 
 
 def deref_all(m: Any, x: Any) -> Any:

@@ -143,6 +143,21 @@ def cmp_values(m: Any, a: Any, b: Any, ty: Any) -> Optional[int]:
             return _cmp_fields(m, a, b, m.view.field_tys(ty))
         r = m.call_trait("PartialOrd", "partial_cmp", ty, [m.temp_ptr(a, ty), m.temp_ptr(b, ty)], (ty,))
         return None if r[0] == 0 else [-1, 0, 1][r[1][0]]
+    return _cmp_by_value(m, a, b)
+
+
+def _cmp_by_value(m: Any, a: Any, b: Any) -> Optional[int]:
+    """Compare values whose type is not known precisely (scalars, or references to them)."""
+    while a.__class__ is Ptr and b.__class__ is Ptr:
+        a, b = m.mem.load(a), m.mem.load(b)
+    if a.__class__ in (int, float, str, bool) and b.__class__ in (int, float, str, bool):
+        return (a > b) - (a < b)
+    if a.__class__ is list and b.__class__ is list:
+        for x, y in zip(a, b):
+            c = _cmp_by_value(m, x, y)
+            if c != 0:
+                return c
+        return (len(a) > len(b)) - (len(a) < len(b))
     return 0
 
 
