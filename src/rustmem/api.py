@@ -28,7 +28,7 @@ ALIASING_MODELS = ("stacked", "tree")
 
 # Resource limits of one run: MIR steps executed, stack frames, live heap bytes.
 DEFAULT_MAX_STEPS = 10_000_000
-DEFAULT_MAX_STACK = 2_000
+DEFAULT_MAX_STACK = 10_000
 DEFAULT_MAX_HEAP = 256 * 1024 * 1024
 
 _STAGES = {

@@ -69,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
                          "101 panic, 1 compile error, 2 undefined behaviour, 3 resource limit.")
     run.add_argument("file", metavar="FILE", help="a Rust 2021 source file")
     run.add_argument("--memory", choices=MEMORY_DISCIPLINES, default="ownership",
-                     help="who frees heap memory (default: ownership, as Rust does)")
+                     help="who frees heap memory (default: ownership, Rust's own rules; "
+                     "a discipline that is not implemented yet is refused)")
     run.add_argument("--aliasing", choices=ALIASING_MODELS, default="stacked",
                      help="aliasing model for raw pointers: Stacked or Tree Borrows "
                      "(default: stacked)")
