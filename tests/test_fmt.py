@@ -529,3 +529,28 @@ def test_map_entry_shares_indentation_between_key_and_value() -> None:
 def test_wrong_trait_is_an_internal_error() -> None:
     with pytest.raises(TypeError):
         format(parse_format("{:x}"), [FmtStr("s")])
+
+
+def test_runtime_reads_the_parsers_format_args() -> None:
+    """The pieces the real parser makes (`.*`, `name$`, `{0}`, captures) drive the runtime."""
+    from rustmem import syntax
+    from rustmem.source import SourceFile
+    from rustmem.syntax import ast
+
+    src = 'fn main() { let w = 7; println!("{:>w$.*}|{0:#x?}|{x}", 2, 1.23456, x = 5); }'
+    found: list[ast.FormatMacro] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, ast.FormatMacro):
+            found.append(node)
+        for name in getattr(node, "__slots__", ()):
+            value = getattr(node, name, None)
+            for child in value if isinstance(value, list) else [value]:
+                if hasattr(child, "__slots__"):
+                    walk(child)
+
+    walk(syntax.parse(SourceFile("a.rs", src)))
+    fmt_args = found[0].fmt
+    values = {0: FmtInt(2, "usize"), 1: FmtFloat(1.23456), 2: FmtInt(5), 3: FmtInt(7, "usize")}
+    assert fmt_args.arg_names == [None, None, "x", "w"]
+    assert format(fmt_args.pieces, [values[i] for i in range(4)]) == "   1.23|0x2|5"  # rustc 1.95
