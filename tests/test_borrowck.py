@@ -233,3 +233,13 @@ def test_two_phase_borrow_rejects_a_second_mutable_borrow() -> None:
     labels = [(lab.span.text, lab.text) for lab in diags[0].labels]
     assert labels == [("v", "second mutable borrow occurs here"), ("v", "first mutable borrow occurs here"),
                       ("push", "first borrow later used by call")]
+
+
+def test_facts_name_each_relation_per_function() -> None:
+    from rustmem.borrowck.facts import format_facts
+    program = ir.Program(bodies={"f": _problem_case_3()}, tcx=None)
+    text = format_facts(program)
+    assert text.splitlines()[0] == "fn main:"
+    for relation in ("cfg_edge(bb0[0], bb0[1])", "loan_issued_at(", "loan_place(L#0, *x, shared)",
+                     "var_used_at(_3 (r), bb1[0])", "var_defined_at(_3 (r), bb0[0])", "subset(", "loan_live_at(L#0"):
+        assert relation in text, relation
