@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from .ctxt import Module
 
 
+MAX_NORMALIZE_DEPTH = 24
+
+
 @dataclass
 class LoopCx:
     label: Optional[str]
@@ -131,7 +134,10 @@ class FnCtxt(ExprChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
 
     def normalize(self, ty: Ty) -> Ty:
         """ty with projections replaced by their types, or by variables to be solved later."""
+        depth = 0
+
         def f(t: Ty) -> Optional[Ty]:
+            nonlocal depth
             if isinstance(t, Projection):
                 inner = Projection(t.trait, fold(t.self_ty, f), t.name, tuple(fold(a, f) for a in t.args))
                 r = self.scx.project(inner)
@@ -139,9 +145,13 @@ class FnCtxt(ExprChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
                     var = self.infcx.new_var()
                     self.projections.append((inner, var, None))
                     return var
-                if r == inner:
+                if r == inner or depth > MAX_NORMALIZE_DEPTH:  # rigid, or a cycle in the impls
                     return inner
-                return fold(r, f)
+                depth += 1
+                try:
+                    return fold(r, f)
+                finally:
+                    depth -= 1
             return None
         return fold(ty, f)
 

@@ -208,8 +208,10 @@ def lower_path_type(t: ast.PathType, cx: LowerCx) -> Ty:
         base = instantiate_type_def(d, segs[used - 1], cx)
         if base is None:
             return cx.error(errors.unresolved_type(path.span, str(path)))
+    via_self = first == "Self"
     for seg in segs[used:]:
-        base = assoc_type(base, seg.name, seg.span, cx)
+        base = assoc_type(base, seg.name, seg.span, cx, via_self)
+        via_self = False
     return base
 
 
@@ -263,11 +265,12 @@ def adt_defaults(adt: AdtDef) -> dict[str, Any]:
     return {p.name: p.default for p in generics.types if p.default is not None}
 
 
-def assoc_type(base: Ty, name: str, span: Any, cx: LowerCx) -> Ty:
-    """`Base::Name`: an impl's associated type, or a projection through a bound."""
-    if cx.self_ty is not None and base == cx.self_ty and name in cx.impl_assoc:
+def assoc_type(base: Ty, name: str, span: Any, cx: LowerCx, via_self: bool = True) -> Ty:
+    """`Base::Name`: `Self::Name` of the impl being declared, or a projection through a bound
+    (`I::Item` with `I: Iterator` names Iterator's Item, whatever impl it is written in)."""
+    if via_self and cx.self_ty is not None and base == cx.self_ty and name in cx.impl_assoc:
         return cx.impl_assoc[name]
-    if cx.self_ty is not None and base == cx.self_ty and cx.impl_trait_ref is not None:
+    if via_self and cx.self_ty is not None and base == cx.self_ty and cx.impl_trait_ref is not None:
         trait = trait_with_assoc(cx.impl_trait_ref[0], name)
         if trait is not None:
             return Projection(trait, base, name, cx.impl_trait_ref[1] if trait.params else ())

@@ -140,13 +140,20 @@ class SelectionCx:
         if not any(isinstance(t, Projection) for t in walk(ty)):
             return ty
 
+        depth = 0
+
         def f(t: Ty) -> Optional[Ty]:
+            nonlocal depth
             if isinstance(t, Projection):
                 inner = Projection(t.trait, fold(t.self_ty, f), t.name, tuple(fold(a, f) for a in t.args))
                 r = self.project(inner)
-                if r is None or r == inner:
+                if r is None or r == inner or depth > MAX_DEPTH * 2:
                     return inner
-                return fold(r, f)
+                depth += 1
+                try:
+                    return fold(r, f)
+                finally:
+                    depth -= 1
             return None
         return fold(ty, f)
 
@@ -342,13 +349,20 @@ def _holds(scx: SelectionCx, ty: Ty, trait: TraitDef, args: tuple[Ty, ...], dept
 def normalize_concrete(tcx: TyCtxt, ty: Ty, env: Optional[list[Predicate]] = None) -> Ty:
     scx = SelectionCx(tcx, InferCtxt(), elaborate(tcx.tables, env or []))
 
+    depth = 0
+
     def f(t: Ty) -> Optional[Ty]:
+        nonlocal depth
         if isinstance(t, Projection):
             inner = Projection(t.trait, fold(t.self_ty, f), t.name, tuple(fold(a, f) for a in t.args))
             r = scx.project(inner)
-            if r is None or r == inner:
+            if r is None or r == inner or depth > MAX_DEPTH * 2:
                 return inner
-            return fold(scx.infcx.resolve(r), f)
+            depth += 1
+            try:
+                return fold(scx.infcx.resolve(r), f)
+            finally:
+                depth -= 1
         return None
     return fold(ty, f)
 
