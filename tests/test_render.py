@@ -13,63 +13,23 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from rustmem.diagnostics import Diagnostic, Label, SubDiagnostic, Suggestion
+from rustmem.diagnostics import Diagnostic
 from rustmem.render.diagnostics import json_object, render_human, render_json, render_summary
 from rustmem.source import SourceFile
-from uitest import blessing
+from uitest import blessing, diagnostic_from_rustc, rustc_errors
 
 CASES = Path(__file__).parent / "render_cases"
 CASE_NAMES = sorted(p.stem for p in CASES.glob("*.rs"))
 
 
-# ---------------------------------------------------------------- rustc's output, trimmed
-
-def _trim(obj: dict) -> dict:
-    """A rustc diagnostic object without macro backtraces and rustc's explanation text."""
-    obj = dict(obj)
-    if obj["code"]:
-        obj["code"] = {"code": obj["code"]["code"], "explanation": None}
-    obj["spans"] = [dict(s, expansion=None) for s in obj["spans"]]
-    obj["children"] = [dict(c, spans=[dict(s, expansion=None) for s in c["spans"]])
-                       for c in obj["children"]]
-    return obj
-
-
-def _rustc_objects(rs: Path, rustc: str) -> list[dict]:
-    out = subprocess.run(
-        [rustc, "--edition", "2021", "--error-format=json", "--emit=metadata",
-         "-o", "/dev/null", rs.name], cwd=rs.parent, capture_output=True, text=True)
-    objects = [json.loads(line) for line in out.stderr.splitlines() if line.startswith("{")]
-    return [_trim(o) for o in objects if o["level"] == "error" and o["spans"]]
-
+# ---------------------------------------------------------------- rustc's output
 
 def _fixture(name: str) -> list[dict]:
     return json.loads((CASES / f"{name}.json").read_text(encoding="utf-8"))
-
-
-def _to_diagnostic(obj: dict, file: SourceFile) -> Diagnostic:
-    def label(span: dict) -> Label:
-        return Label(file.span(span["byte_start"], span["byte_end"]), span["label"] or "",
-                     span["is_primary"])
-
-    diag = Diagnostic(obj["level"], obj["message"], (obj["code"] or {}).get("code"))
-    diag.labels = [label(s) for s in obj["spans"]]
-    for c in obj["children"]:
-        child = SubDiagnostic(c["level"], c["message"])
-        for span in c["spans"]:
-            if span["suggested_replacement"] is None:
-                child.spans.append(label(span))
-            else:
-                child.suggestions.append(Suggestion(
-                    file.span(span["byte_start"], span["byte_end"]),
-                    span["suggested_replacement"], span["suggestion_applicability"]))
-        diag.children.append(child)
-    return diag
 
 
 def _cases():
@@ -82,7 +42,7 @@ def _cases():
 def _load(name: str, index: int) -> tuple[dict, Diagnostic]:
     rs = CASES / f"{name}.rs"
     obj = _fixture(name)[index]
-    return obj, _to_diagnostic(obj, SourceFile(rs.name, rs.read_text(encoding="utf-8")))
+    return obj, diagnostic_from_rustc(obj, SourceFile(rs.name, rs.read_text(encoding="utf-8")))
 
 
 @pytest.mark.parametrize("name,index", list(_cases()))
@@ -106,7 +66,7 @@ def test_fixtures_are_current_rustc_output(name: str) -> None:
     rustc = shutil.which("rustc")
     if rustc is None:
         pytest.skip("rustc is not installed: the recorded output is used as it is")
-    objects = _rustc_objects(CASES / f"{name}.rs", rustc)
+    objects = rustc_errors(CASES / f"{name}.rs", rustc)
     path = CASES / f"{name}.json"
     if not path.exists() or blessing():
         path.write_text(json.dumps(objects, indent=1, ensure_ascii=False) + "\n", "utf-8")

@@ -12,12 +12,18 @@ rewrites those files from what rustmem now produces, for review with `git diff`.
     assert_matches_file(actual, path)           equal to the file's text, or bless it
     check_ui(path)                              check + annotations + NAME.stderr
     run_ui(path)                                run + directive + NAME.stdout + NAME.stderr
+    rustc_errors(path, rustc) -> [dict]         rustc's JSON error objects for PATH
+    diagnostic_from_rustc(obj, file)            one of them as a rustmem Diagnostic
+    assert_renders_like_rustc(path, rustc)      rustmem's human text of each error that
+                                                rustc also reports is rustc's, verbatim
 """
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import re
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -159,3 +165,72 @@ def run_ui(path: Path, **options) -> object:
     assert_matches_file(report.stdout, path.with_suffix(".stdout"))
     assert_matches_file(run_stderr(report, source, path.name), path.with_suffix(".stderr"))
     return report
+
+
+# ---------------------------------------------------------------- rustc as the oracle
+
+def _without_backtraces(obj: dict) -> dict:
+    """A rustc JSON object without macro backtraces and rustc's explanation text."""
+    obj = dict(obj)
+    if obj["code"]:
+        obj["code"] = {"code": obj["code"]["code"], "explanation": None}
+    obj["spans"] = [dict(s, expansion=None) for s in obj["spans"]]
+    obj["children"] = [dict(c, spans=[dict(s, expansion=None) for s in c["spans"]])
+                       for c in obj["children"]]
+    return obj
+
+
+def rustc_errors(path: Path, rustc: str) -> list[dict]:
+    """The errors (with spans) rustc reports for PATH, as its JSON objects, file names as
+    bare names, macro backtraces and explanation texts dropped."""
+    path = Path(path)
+    out = subprocess.run(
+        [rustc, "--edition", "2021", "--error-format=json", "--emit=metadata",
+         "-o", os.devnull, path.name], cwd=path.parent, capture_output=True, text=True)
+    objects = [json.loads(line) for line in out.stderr.splitlines() if line.startswith("{")]
+    return [_without_backtraces(o) for o in objects if o["level"] == "error" and o["spans"]]
+
+
+def diagnostic_from_rustc(obj: dict, file):
+    """A rustc JSON object as the rustmem `Diagnostic` that would print the same."""
+    from rustmem.diagnostics import Diagnostic, Label, SubDiagnostic, Suggestion
+
+    def label(span: dict) -> Label:
+        return Label(file.span(span["byte_start"], span["byte_end"]), span["label"] or "",
+                     span["is_primary"])
+
+    diag = Diagnostic(obj["level"], obj["message"], (obj["code"] or {}).get("code"))
+    diag.labels = [label(s) for s in obj["spans"]]
+    for c in obj["children"]:
+        child = SubDiagnostic(c["level"], c["message"])
+        for span in c["spans"]:
+            if span["suggested_replacement"] is None:
+                child.spans.append(label(span))
+            else:
+                child.suggestions.append(Suggestion(
+                    file.span(span["byte_start"], span["byte_end"]),
+                    span["suggested_replacement"], span["suggestion_applicability"]))
+        diag.children.append(child)
+    return diag
+
+
+def assert_renders_like_rustc(path: Path, rustc: str) -> None:
+    """Each error rustc reports for PATH that rustmem also reports (same code or message,
+    same primary line) is printed by rustmem exactly as rustc prints it."""
+    import rustmem
+    from rustmem.render.diagnostics import render_human
+
+    path = Path(path)
+    ours = rustmem.check(path.read_text(encoding="utf-8"), path.name)
+    differences = []
+    for theirs in rustc_errors(path, rustc):
+        line = next(s["line_start"] for s in theirs["spans"] if s["is_primary"])
+        code = (theirs["code"] or {}).get("code")
+        same = [d for d in ours if d.line == line and (d.code == code if code
+                                                     else d.message == theirs["message"])]
+        if same and render_human(same[0]) != theirs["rendered"]:
+            diff = "".join(difflib.unified_diff(
+                theirs["rendered"].splitlines(keepends=True),
+                render_human(same[0]).splitlines(keepends=True), "rustc", "rustmem"))
+            differences.append(diff)
+    assert not differences, "\n".join(differences)
