@@ -219,6 +219,28 @@ def test_unimplemented_memory_discipline_is_a_clear_error(cli, write) -> None:
     assert "the `gc` memory discipline is not available" in err and "Traceback" not in err
 
 
+LOOP = """fn step(x: u64) -> u64 {
+    x + 1
+}
+
+fn main() {
+    let mut i = 0;
+    while i < 1_000_000_000 {
+        i = step(i);
+    }
+    println!("{}", i);
+}
+"""
+
+
+def test_step_limit_ends_the_run_with_status_3(cli, write, tmp_path) -> None:
+    report = tmp_path / "report.json"
+    status, out, err = cli("run", write(LOOP), "--max-steps", "1000", "--report", str(report))
+    assert (status, out) == (3, "")
+    assert err.startswith("error") and err.endswith("\n") and "Traceback" not in err
+    assert json.loads(report.read_text())["outcome"] == "limit"
+
+
 def test_run_limits_must_be_positive(cli) -> None:
     with pytest.raises(SystemExit) as exit_:
         cli("run", "x.rs", "--max-steps", "0")

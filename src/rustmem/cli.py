@@ -206,6 +206,8 @@ def run_stderr(report, source: str, filename: str) -> str:
     if report.outcome == "compile-error":
         return human_text(report.diagnostics)
     stderr = report.stderr or ""
+    if stderr and not stderr.endswith("\n"):
+        stderr += "\n"
     problem = _problem(report.to_json(), source, filename, stderr)
     return stderr + (human_text([problem]) if problem is not None else "")
 
