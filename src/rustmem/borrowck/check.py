@@ -302,8 +302,7 @@ class BodyCheck:
     def _report_moved(self, place: ir.Place, path: int, loc: Location, span: Any, kind: str,
                       moves: list[tuple[int, bool]]) -> None:
         info = self.info
-        name = info.describe(ir.Place(place.local, self.md.paths[path].place.projection)) \
-            if not self._through_deref(place, path) else info.describe(place)
+        name = info.describe(self.md.paths[path].place)  # rustc names the closest move path
         sites, extra, notes = [], [], []
         partial = False
         note_ty = None

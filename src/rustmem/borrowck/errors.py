@@ -176,7 +176,7 @@ def not_mutable(action: str, place: Optional[str], span: Span, blame: str, blame
         d = Diagnostic.error(f"cannot {what} `{blame_name}`" + (" as mutable" if borrow else ""), code)
         return d.with_primary(span, "cannot borrow as mutable" if borrow else "cannot assign")
     ptr = "`*const` pointer" if blame == "ptr" else "`&` reference"
-    d = Diagnostic.error(f"{head}, which is behind a {ptr}", code)
+    d = Diagnostic.error(f"{head}, {'as it is' if borrow else 'which is'} behind a {ptr}", code)
     if blame_name:
         tail = "borrowed as mutable" if borrow else "written to"
         d.with_primary(span, f"{q(blame_name)} is a {ptr}, so it cannot be {tail}" if blame == "ref" else
