@@ -357,3 +357,26 @@ def test_no_second_report_when_the_machine_already_wrote_one() -> None:
     panic = {"outcome": "panic", "panic": {"message": "boom", "line": 1}}
     assert cli._problem(panic, "", "main.rs", "thread 'main' panicked at main.rs:1:5:\n") is None
     assert cli._problem(panic, "", "main.rs", "").message.endswith("line 1: boom")
+
+
+@pytest.mark.parametrize("source,status,outcome", [
+    ('fn main() {\n    println!("hi");\n}\n', 0, "ok"),
+    ('fn main() {\n    let v: Vec<i32> = Vec::new();\n    println!("{}", v[3]);\n}\n',
+     101, "panic"),
+    ("fn main() {\n    let p = Box::into_raw(Box::new(5));\n"
+     "    unsafe { drop(Box::from_raw(p)); }\n    let x = unsafe { *p };\n"
+     '    println!("{}", x);\n}\n', 2, "ub"),
+])
+def test_run_exit_status_follows_the_outcome(source, status, outcome, cli, write,
+                                             tmp_path) -> None:
+    report = tmp_path / "report.json"
+    got, out, err = cli("run", write(source), "--report", str(report))
+    data = json.loads(report.read_text())
+    assert (got, data["outcome"]) == (status, outcome), err
+    assert "Traceback" not in err
+    if outcome == "ok":
+        assert out == "hi\n" and err == ""
+    elif outcome == "panic":
+        assert "panicked at" in err and data["panic"]["line"] == 3
+    else:
+        assert "Undefined Behavior" in err and data["ub"]["class"] == "use-after-free"
