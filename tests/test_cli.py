@@ -380,3 +380,13 @@ def test_run_exit_status_follows_the_outcome(source, status, outcome, cli, write
         assert "panicked at" in err and data["panic"]["line"] == 3
     else:
         assert "Undefined Behavior" in err and data["ub"]["class"] == "use-after-free"
+
+
+def test_check_json_of_a_borrow_error(cli) -> None:
+    status, out, err = cli("check", "--error-format=json", str(EXAMPLES / "double_free.rs"))
+    assert status == 1 and err == ""
+    (obj,) = [json.loads(line) for line in out.splitlines()]
+    assert obj["code"]["code"] == "E0382" and obj["code"]["explanation"].startswith("# E0382")
+    primary = [s for s in obj["spans"] if s["is_primary"]]
+    assert [(s["line_start"], s["column_start"]) for s in primary] == [(8, 10)]
+    assert obj["rendered"].startswith("error[E0382]: use of moved value: `buffer`\n")
