@@ -49,7 +49,8 @@ def explain(cx: "BodyCheck", loan: Loan, loc: Location) -> errors.Explanation:
     if found is None:
         return errors.Explanation("none")
     use_loc, local, kind, _ = found
-    looped = not _reaches_forward(info, loan.loc, use_loc)
+    # A use that comes before the borrow on every path to it is one of the next iteration.
+    looped = use_loc != loan.loc and info.points.dominates(use_loc, loan.loc)
     span = _use_span(cx, use_loc, local)
     if kind == "drop":
         ty = info.local_tys[local]
@@ -71,24 +72,6 @@ def _method_name(span: Span) -> Span:
     while n < len(text) and (text[n].isalnum() or text[n] == "_"):
         n += 1
     return Span(span.file, span.lo, span.lo + n) if n else span
-
-
-def _reaches_forward(info: Any, start: Location, goal: Location) -> bool:
-    """Whether goal follows start without going around a loop (no edge to an earlier block)."""
-    pts = info.points
-    if start[0] == goal[0] and start[1] < goal[1]:
-        return True
-    seen: set[int] = set()
-    todo = [s for s in pts.succ[start[0]] if s > start[0]]
-    while todo:
-        b = todo.pop()
-        if b == goal[0]:
-            return True
-        if b in seen:
-            continue
-        seen.add(b)
-        todo.extend(s for s in pts.succ[b] if s > b)
-    return False
 
 
 def _bits(n: int):
