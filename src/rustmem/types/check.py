@@ -83,6 +83,7 @@ class FnCtxt(ExprChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
         self.closure_kind_checks: list[tuple[Any, str, Any]] = []  # (ClosureDef, required Fn trait, span)
         self.closure_kind_fixed: set[Any] = set()  # closures whose kind an expected bound decided
         self.error_count = 0
+        self.hard_expected: Optional[Ty] = None  # the type a coercion site demands (rustc's ExpectHasType)
         self.lower_cx = LowerCx(self.tables, module, checker.root, params=dict(params), self_ty=self_ty,
                                 trait=trait, impl_assoc=impl_assoc or {}, predicates=list(env),
                                 infer=lambda: self.infcx.new_var(), diags=self.diags)
@@ -240,9 +241,11 @@ class FnCtxt(ExprChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
 
     def check_coerce(self, e: Any, expected: Ty) -> Ty:
         """Check e where a value of type expected is wanted (a coercion site)."""
+        saved, self.hard_expected = self.hard_expected, expected
         ty = self.check_expr(e, expected)
+        self.hard_expected = saved
         if not self.coerce(e, ty, expected):
-            self.error(errors.mismatched(e.span, self.ty_str(expected), self.ty_str(ty)))
+            self.error(errors.mismatched(blame(e), self.ty_str(expected), self.ty_str(ty)))
         return expected
 
     def coerce(self, e: Any, actual: Ty, expected: Ty) -> bool:
@@ -327,7 +330,7 @@ class FnCtxt(ExprChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
             return
         cm.all_diverge = False
         if not self.coerce(e, ty, cm.target):
-            self.error(errors.mismatched(e.span, self.ty_str(cm.target), self.ty_str(ty)))
+            self.error(errors.mismatched(blame(e), self.ty_str(cm.target), self.ty_str(ty)))
 
     def coerce_many_result(self, cm: CoerceMany) -> Ty:
         if cm.pushed and cm.all_diverge and isinstance(self.shallow(cm.target), Infer):
@@ -552,6 +555,13 @@ class FnCtxt(ExprChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
         self.loops.pop()
         self.pop_scope()
         return UNIT
+
+
+def blame(e: Any) -> Any:
+    """Where a mismatch in e's value is reported: a block's tail expression, as rustc does."""
+    while isinstance(e, ast.Block) and e.tail is not None:
+        e = e.tail
+    return e.span
 
 
 def _has_let(e: Any) -> bool:

@@ -115,11 +115,14 @@ class ExprChecker:
         return BOOL
 
     def expr_Tuple(self: Any, e: ast.Tuple, expected: Optional[Ty]) -> Ty:
+        hard = expected is not None and expected is self.hard_expected
         exp = self.shallow(expected) if expected is not None else None
         hints = exp.elems if isinstance(exp, Tuple) and len(exp.elems) == len(e.elems) else (None,) * len(e.elems)
         tys = []
         for x, h in zip(e.elems, hints):
-            if h is not None:
+            if h is not None and hard:
+                tys.append(self.check_coerce(x, h))  # the element is blamed, as rustc does
+            elif h is not None:
                 tys.append(self.check_coerce_soft(x, h))
             else:
                 tys.append(self.check_expr(x, None))

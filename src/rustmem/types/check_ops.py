@@ -116,22 +116,24 @@ class OpsChecker:
         l = self.shallow(lt)
         r = self.scx.evaluate(l, trait, (rt,))
         if r == NO:
-            # perhaps the right operand coerces (`String + &String` wants `&str`)
-            var = self.infcx.new_var()
-            cands = self.infcx.probe(lambda: self.scx.candidates(l, trait, (var,), 0))
-            if cands is not None and len(cands) == 1:
-                self.scx.select(Obligation(l, trait, (var,), e.span))
-                if self.coerce(e.rhs, rt, var):
-                    rt = var
-                    r = "yes"
-        if r == NO:
             if isinstance(self.shallow(rt), ErrorTy):
                 return BOOL if is_cmp else ERROR
-            if is_cmp:
-                self.error(errors.binop(e.op_span or e.span, e.op, self.ty_str(lt), self.ty_str(rt)))
+            # with one impl for the left operand, the right one must coerce to its Rhs
+            # (`String + &String` wants `&str`); rustc then blames the right operand
+            var = self.infcx.new_var()
+            cands = self.infcx.probe(lambda: self.scx.candidates(l, trait, (var,), 0))
+            n = len(cands) if cands is not None else 0
+            if n == 1:
+                self.scx.select(Obligation(l, trait, (var,), e.span))
+                if not self.coerce(e.rhs, rt, var):
+                    self.error(errors.mismatched(e.rhs.span, self.ty_str(var), self.ty_str(rt)))
+                rt = var
+            elif n > 1:
+                self.error(errors.binop_operands(e.op_span or e.span, e.op, self.ty_str(lt), self.ty_str(rt)))
+                return BOOL if is_cmp else ERROR
             else:
                 self.error(errors.binop(e.op_span or e.span, e.op, self.ty_str(lt), self.ty_str(rt)))
-            return BOOL if is_cmp else ERROR
+                return BOOL if is_cmp else ERROR
         self.register(Obligation(l, trait, (rt,), e.span))
         e.res = OverloadedOp(method, (l, rt), is_cmp)
         if is_cmp:

@@ -231,7 +231,8 @@ class PatChecker:
         n = len(pat.elems) - (1 if has_rest else 0)
         if n != len(ftys) and not (has_rest and n <= len(ftys)):
             kind = "tuple variant" if adt_t.adt.is_enum else "tuple struct"
-            self.error(errors.tuple_pat_arity(pat.span, len(ftys), n, kind, variant.name))
+            span = pat.elems[0].span.to(pat.elems[-1].span) if pat.elems else pat.span
+            self.error(errors.tuple_pat_arity(span, len(ftys), n, kind, variant.name))
         self.check_seq(pat.elems, ftys, mode)
 
     def pat_PathPat(self: Any, pat: ast.PathPat, expected: Ty, mode: str) -> None:

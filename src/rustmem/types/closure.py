@@ -60,7 +60,8 @@ class ClosureChecker:
         self.unsafe_depth = saved_unsafe
         if not self.coerce(e.body, body_ty, ret):
             from . import errors
-            self.error(errors.mismatched(e.body.span, self.ty_str(ret), self.ty_str(body_ty)))
+            from .check import blame
+            self.error(errors.mismatched(blame(e.body), self.ty_str(ret), self.ty_str(body_ty)))
         self.loops.pop()
         self.ret_stack.pop()
         self.pop_scope()
