@@ -29,6 +29,7 @@ class BodyCheck:
     def __init__(self, info: BodyInfo, polonius: bool = False) -> None:
         self.info = info
         self.diags: list[Diagnostic] = []
+        self._subtrees: dict[int, int] = {}
         self.rcx = regions.build(info)
         self.md = MoveData(info)
         self.inits = state_table(solve(MaybeInit(self.md), info.points))
@@ -55,9 +56,12 @@ class BodyCheck:
         return bool(self.inits.get(loc, 0) & self._subtree(local))
 
     def _subtree(self, path: int) -> int:
-        mask = 0
-        for p in self.md.descendants(path):
-            mask |= 1 << p
+        mask = self._subtrees.get(path)
+        if mask is None:
+            mask = 0
+            for p in self.md.descendants(path):
+                mask |= 1 << p
+            self._subtrees[path] = mask
         return mask
 
     # ---------------------------------------------------------------- the walk

@@ -73,18 +73,30 @@ def rvalue_places(rv: ir.Rvalue) -> list[ir.Place]:
     return [op.place for op in ops if isinstance(op, (ir.Copy, ir.Move))]
 
 
+def masks(elem: Element, cache: dict) -> tuple[int, int]:
+    """(defs, uses) of an element as bitsets over locals, computed once per element and
+    body (liveness runs to a fixpoint, so this is its hot path)."""
+    hit = cache.get(id(elem))
+    if hit is None:
+        defs = uses = 0
+        for local, kind in def_use(elem):
+            if kind == "def":
+                defs |= 1 << local
+            elif kind == "use":
+                uses |= 1 << local
+        hit = cache[id(elem)] = (defs, uses)
+    return hit
+
+
 class UseLive(Analysis):
     backward = True
 
+    def __init__(self, cache: dict) -> None:
+        self.cache = cache
+
     def _apply(self, state: int, elem: Element) -> int:
-        du = def_use(elem)
-        for local, kind in du:
-            if kind == "def":
-                state &= ~(1 << local)
-        for local, kind in du:
-            if kind == "use":
-                state |= 1 << local
-        return state
+        defs, uses = masks(elem, self.cache)
+        return (state & ~defs) | uses
 
     def statement(self, state: int, stmt: ir.Statement, loc: Location) -> int:
         return self._apply(state, stmt)
@@ -96,8 +108,9 @@ class UseLive(Analysis):
 class DropLive(UseLive):
     """Drop-liveness; `maybe_init(local, loc)` says whether a drop there may run anything."""
 
-    def __init__(self, maybe_init: Callable[[int, Location], bool]) -> None:
+    def __init__(self, maybe_init: Callable[[int, Location], bool], cache: dict) -> None:
         self.maybe_init = maybe_init
+        self.cache = cache
 
     def terminator(self, state: int, term: ir.Terminator, loc: Location) -> int:
         if isinstance(term, ir.Drop):
@@ -107,10 +120,7 @@ class DropLive(UseLive):
         return self._apply(state, term)
 
     def _apply(self, state: int, elem: Element) -> int:
-        for local, kind in def_use(elem):
-            if kind == "def":
-                state &= ~(1 << local)
-        return state
+        return state & ~masks(elem, self.cache)[0]
 
 
 def live_in(results: Results) -> dict[Location, int]:
@@ -127,8 +137,9 @@ def live_in(results: Results) -> dict[Location, int]:
 
 def compute(info: BodyInfo, maybe_init: Callable[[int, Location], bool]) -> tuple[dict[Location, int], dict[Location, int]]:
     """(use-live-in, drop-live-in) per location."""
-    use = live_in(solve(UseLive(), info.points))
-    drop = live_in(solve(DropLive(maybe_init), info.points))
+    cache: dict = {}  # the body's elements outlive it: ids stay unique
+    use = live_in(solve(UseLive(cache), info.points))
+    drop = live_in(solve(DropLive(maybe_init, cache), info.points))
     return use, drop
 
 
