@@ -11,6 +11,7 @@ from rustmem.mir import finish_body, ir
 from rustmem.mir.build import Builder, ProgramContext
 from rustmem.mir.dataflow import MaybeInit
 from rustmem.mir.pretty import format_body
+from rustmem.mir.validate import validate
 from rustmem.source import SourceFile
 from rustmem.types import ty as T
 from rustmem.types.results import TypeckResults
@@ -62,6 +63,7 @@ def finish(b: Builder) -> ir.Body:
     b.blocks[b.return_block].terminator = ir.Return(SPAN)
     body = ir.Body("main", SPAN, b.locals, b.blocks, 0)
     finish_body(body)
+    assert not validate(body), validate(body)
     return body
 
 
@@ -190,6 +192,8 @@ def lower(text: str):
     errors = [d.message for d in diags if d.level == "error"]
     assert not errors, errors
     program = build_program(tcx)
+    for body in program.bodies.values():
+        assert not validate(body), validate(body)
     return program, format_program(program)
 
 
@@ -348,6 +352,7 @@ def test_build_program_succeeds_on_every_corpus_program_that_typechecks():
     from rustmem.diagnostics import CompileError
     from rustmem.mir import build_program
     from rustmem.mir.pretty import format_program
+    from rustmem.mir.validate import validate
     from rustmem.syntax import parse
 
     check_crate = typeck_or_skip()
@@ -361,7 +366,10 @@ def test_build_program_succeeds_on_every_corpus_program_that_typechecks():
         if any(d.level == "error" for d in diags):
             continue
         try:
-            format_program(build_program(tcx))
+            program = build_program(tcx)
+            format_program(program)
+            for body in program.bodies.values():
+                failures += [f"{path.name}: {p}" for p in validate(body)]
         except CompileError as e:
             failures.append(f"{path.name}: {e.diagnostics[0].message}")
         except Exception as e:  # noqa: BLE001 - collected so one run shows them all
