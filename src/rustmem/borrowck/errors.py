@@ -325,7 +325,8 @@ def closure_may_outlive(name: str, closure_span: Span, use_span: Optional[Span],
 def lifetime_may_not_live_long_enough(span: Span, longer: str, shorter: str, category: str,
                                       decls: list[tuple[Span, str]], note: str) -> Diagnostic:
     d = Diagnostic.error("lifetime may not live long enough")
-    if category == "return" and not longer.startswith("'_") and not shorter.startswith("'_"):
+    named = not longer[1:].isdigit() and not shorter[1:].isdigit()
+    if category == "return" and named and shorter != "'static":
         label = (f"function was supposed to return data with lifetime `{shorter}` but it is returning data "
                  f"with lifetime `{longer}`")
     else:
@@ -335,7 +336,7 @@ def lifetime_may_not_live_long_enough(span: Span, longer: str, shorter: str, cat
     d.with_primary(span, label)
     for s, text in decls:
         d.with_label(s, text)
-    if not longer.startswith("'_") and not shorter.startswith("'_"):
+    if named and shorter != "'static":
         d.with_help(f"consider adding the following bound: `{longer}: {shorter}`")
     if note:
         d.with_note(f"requirement occurs because of {note}")

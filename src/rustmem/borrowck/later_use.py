@@ -263,12 +263,36 @@ def universal_error(cx: "BodyCheck", longer: int, shorter: int) -> Optional[Diag
         if param is not None:
             what = "method" if getattr(cx.info.body.fn_def, "self_kind", None) else "function"
             return errors.escaping_data(what, param[0], param[1], span, lname, blame.category if blame else "")
-    if anon is not None and not sname.startswith("'_"):
+    if anon is not None and not sname.startswith("'_") and shorter != rcx.static:
         return errors.explicit_lifetime_required(anon[0], span, sname)
+    # Elided lifetimes are called '1, '2 ... in the order the message mentions them.
+    shown: dict[str, str] = {}
+    for name in (lname, sname):
+        if name.startswith("'_"):
+            shown[name] = f"'{len(shown) + 1}"
     decls = []
-    for name, text in ((sname, None), (lname, None)):
+    for name in (sname, lname):
         s = lifetime_decl_span(cx, name)
         if s is not None:
             decls.append((s, f"lifetime `{name}` defined here"))
+        elif name in shown:
+            ty_span = _param_ty_span(cx, rcx.vids_of_name(name))
+            if ty_span is not None:
+                decls.append((ty_span, f"let's call the lifetime of this reference `{shown[name]}`"))
     note = blame.note if blame is not None else ""
-    return errors.lifetime_may_not_live_long_enough(span, lname, sname, category, decls, note)
+    return errors.lifetime_may_not_live_long_enough(span, shown.get(lname, lname), shown.get(sname, sname),
+                                                    category, decls, note)
+
+
+def _param_ty_span(cx: "BodyCheck", region: T.Region) -> Optional[Span]:
+    """The type (`&str`, `&self`) of the parameter whose type holds region."""
+    fn = cx.info.body.fn_def
+    ast = getattr(fn, "ast", None)
+    if ast is None:
+        return None
+    params = ([ast.self_param] if ast.self_param is not None else []) + list(ast.params)
+    for param, ty in zip(params, fn.sig.inputs):
+        if region in _regions(ty):
+            full = param.span if not hasattr(param, "pat") else param.ty.span
+            return Span(full.file, full.lo, full.lo + 1)  # rustc points at the `&`
+    return None

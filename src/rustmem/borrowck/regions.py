@@ -108,6 +108,9 @@ class RegionCx:
         r = self.regions[vid]
         return r.name if r.name is not None else f"'?{vid}"
 
+    def vids_of_name(self, name: str) -> T.Region:
+        return T.Region(name)
+
     def is_universal(self, vid: int) -> bool:
         return vid in self._universal_set
 
