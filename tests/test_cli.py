@@ -20,7 +20,7 @@ EXAMPLES = REPO / "src" / "rustmem" / "examples"
 # Every error code rustmem's stages emit; each must have an explanation.
 EMITTED_CODES = """E0004 E0061 E0063 E0106 E0133 E0277 E0308 E0369 E0381 E0382 E0384 E0425
 E0499 E0500 E0501 E0502 E0503 E0505 E0506 E0507 E0508 E0509 E0515 E0521 E0524 E0560 E0594
-E0596 E0597 E0599 E0609 E0615 E0621 E0713 E0716 E0373""".split()
+E0596 E0597 E0599 E0601 E0609 E0615 E0621 E0713 E0716 E0373""".split()
 
 SYNTAX_ERROR = "fn main() {\n    let x = ;\n}\n"
 
@@ -102,7 +102,8 @@ def test_explanation_examples_are_rejected_and_fixed_as_they_say(rustc, tmp_path
         for index, block in enumerate(blocks):
             src = tmp_path / "x.rs"
             src.write_text(block, encoding="utf-8")
-            crate_type = [] if "fn main" in block else ["--crate-type", "lib"]
+            is_library = "fn main" not in block and code != "E0601"
+            crate_type = ["--crate-type", "lib"] if is_library else []
             out = subprocess.run(
                 [rustc, "--edition", "2021", "--error-format=json", "--emit=metadata",
                  "-o", str(tmp_path / "x.rmeta"), *crate_type, str(src)],
@@ -390,3 +391,17 @@ def test_check_json_of_a_borrow_error(cli) -> None:
     primary = [s for s in obj["spans"] if s["is_primary"]]
     assert [(s["line_start"], s["column_start"]) for s in primary] == [(8, 10)]
     assert obj["rendered"].startswith("error[E0382]: use of moved value: `buffer`\n")
+
+
+@pytest.mark.parametrize("text", ["", "fn helper() {}\n", 'fn helper() -> i32 { "x" }\n'])
+def test_missing_main_is_reported_as_rustc_reports_it(text, rustc, tmp_path) -> None:
+    from uitest import assert_renders_like_rustc, rustc_errors
+
+    path = tmp_path / "nomain.rs"
+    path.write_text(text, encoding="utf-8")
+    import rustmem
+
+    assert [d.code for d in rustmem.check(text, path.name)][:1] == ["E0601"]
+    if text:  # rustc gives the empty file's error a dummy span, which it does not render
+        assert_renders_like_rustc(path, rustc, codes={"E0601"})
+    assert "E0601" in [(o["code"] or {}).get("code") for o in rustc_errors(path, rustc)]

@@ -132,11 +132,29 @@ def compile_source(source: str, filename: str = "main.rs", *, until: str = "borr
     return result
 
 
+def entry_point_error(crate: Any, source: SourceFile) -> Diagnostic | None:
+    """E0601 when the crate has no `fn main`, as rustc's driver reports it (before, and
+    besides, any type error): at the end of the file's code, or with a note when empty."""
+    if any(type(item).__name__ == "Fn" and item.name == "main" for item in crate.items):
+        return None
+    base = os.path.basename(source.name)
+    crate_name = os.path.splitext(base)[0].replace("-", "_")
+    diag = Diagnostic.error(f"`main` function not found in crate `{crate_name}`", "E0601")
+    hint = f"consider adding a `main` function to `{source.name}`"
+    end = len(source.text.rstrip().encode("utf-8"))
+    if end == 0:
+        return diag.with_note(hint)
+    return diag.with_primary(source.span(end, end), hint)
+
+
 def _compile(result: Compilation, until: str, polonius: bool) -> None:
     crate = stage("parse")(result.source)
+    missing_main = entry_point_error(crate, result.source)
+    if missing_main is not None:
+        result.diagnostics.append(missing_main)
     tcx, diags = stage("typeck")(crate, result.source)
     result.diagnostics.extend(diags)
-    if _has_errors(diags):
+    if _has_errors(result.diagnostics):
         return
     result.program = stage("mir")(tcx)
     if until == "mir":
