@@ -166,11 +166,14 @@ class ExprMixin:
         return self.as_operand_unadj(e)
 
     def as_call_operand(self, e: ast.Expr) -> ir.Operand:
-        """An argument or aggregate field: a value moved out of a user place goes through a
-        temporary first (`_t = move x` spanning the argument), as rustc builds it, so that
-        "value moved here" can point at the argument."""
+        """An argument or aggregate field: a value read from a place goes through a temporary
+        first (`_t = move x` spanning the argument), as rustc builds it, so that "value moved
+        here" can point at the argument."""
         op = self.as_operand(e)
-        if isinstance(op, ir.Move) and (op.place.projection or self.locals[op.place.local].name is not None):
+        if isinstance(op, (ir.Move, ir.Copy)) and (op.place.projection or self.locals[op.place.local].name is not None):
+            # the read happens here, before the call: a reference it goes through (`v[0]` is
+            # `*Index::index(&v, 0)`) is not used at the call, where a two-phase borrow of
+            # the receiver activates
             ty = self.adjusted_ty(e)
             local = self.new_temp(ty, e.span)
             if isinstance(ty, T.Ref) and ty.mutable:
