@@ -26,7 +26,7 @@ from .results import Borrow, Deref, MutToConstPointer, NeverToAny, ReifyFnPointe
 from .traits import MAYBE, NO, YES, Obligation, SelectionCx, elaborate
 from .ty import (
     BOOL, ERASED, ERROR, NEVER, UNIT, Adt, Array, ClosureTy, ErrorTy, FnDefTy, FnPtr, Infer, Never,
-    Projection, RawPtr, Ref, Slice, Ty, fold,
+    Projection, RawPtr, Ref, Slice, Ty, fold, walk,
 )
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ class FnCtxt(ExprChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
         self.params = params
         self.diags: list[Diagnostic] = checker.diags
         self.obligations: list[Obligation] = []
-        self.projections: list[tuple[Projection, Ty, Any]] = []
+        self.projections: list[tuple[Projection, Ty, Any]] = []  # (projection, its variable, watched vars)
         self.scopes: list[dict[str, Any]] = [{}]
         self.local_tys: dict[Any, Ty] = {}
         self.ret_stack: list[Ty] = []
@@ -83,6 +83,7 @@ class FnCtxt(ExprChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
         self.closure_kind_checks: list[tuple[Any, str, Any]] = []  # (ClosureDef, required Fn trait, span)
         self.closure_kind_fixed: set[Any] = set()  # closures whose kind an expected bound decided
         self.error_count = 0
+        self.seen_undo = 0  # how much of the inference undo log select_where_possible has seen
         self.hard_expected: Optional[Ty] = None  # the type a coercion site demands (rustc's ExpectHasType)
         self.lower_cx = LowerCx(self.tables, module, checker.root, params=dict(params), self_ty=self_ty,
                                 trait=trait, impl_assoc=impl_assoc or {}, predicates=list(env),
@@ -161,8 +162,15 @@ class FnCtxt(ExprChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
         progress = True
         while progress:
             progress = False
+            undo = self.infcx.undo
+            # the variables bound since the last pass: only what waits on them can move on
+            changed = {u[0] for u in undo[self.seen_undo:]} if len(undo) >= self.seen_undo else None
+            self.seen_undo = len(undo)
             left: list[Obligation] = []
             for ob in self.obligations:
+                if ob.watch is not None and changed is not None and changed.isdisjoint(ob.watch):
+                    left.append(ob)  # no variable it waits on was bound since: still undecided
+                    continue
                 r, nested = self.scx.select(ob)
                 if r == YES:
                     progress = True
@@ -179,17 +187,32 @@ class FnCtxt(ExprChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
                 elif r == NO:
                     self.report_unsatisfied(ob)
                 else:
+                    ob.watch = self.watch_vars((ob.ty,) + ob.args)
                     left.append(ob)
             self.obligations = left
             proj_left = []
-            for proj, var, span in self.projections:
+            for proj, var, watch in self.projections:
+                if watch is not None and changed is not None and changed.isdisjoint(watch):
+                    proj_left.append((proj, var, watch))
+                    continue
                 r = self.scx.project(proj)
                 if r is None:
-                    proj_left.append((proj, var, span))
+                    proj_left.append((proj, var, self.watch_vars((proj.self_ty,) + proj.args)))
                     continue
                 progress = True
                 self.infcx.unify(var, self.normalize(r))
             self.projections = proj_left
+
+    def watch_vars(self, tys: tuple[Ty, ...]) -> tuple[int, ...]:
+        """The unbound variables in tys: an undecided obligation is retried once one is bound.
+        (Selection only depends on them, so this keeps re-selection linear, not quadratic.)"""
+        out: list[int] = []
+        for t in tys:
+            for x in walk(self.infcx.resolve(t)):
+                if isinstance(x, Infer):
+                    out.append(x.var)
+        return tuple(out)
+
 
     def _bindings(self, ob: Obligation) -> None:
         for name, ty in ob.bindings.items():
@@ -200,7 +223,7 @@ class FnCtxt(ExprChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
             args = ob.args if trait is ob.trait else self._super_args(ob, trait)
             proj = Projection(trait, ob.ty, name, args)
             var = self.infcx.new_var()
-            self.projections.append((proj, var, ob.span))
+            self.projections.append((proj, var, None))
             self.infcx.unify(var, ty)
 
     def _super_args(self, ob: Obligation, trait: Any) -> tuple[Ty, ...]:

@@ -15,7 +15,7 @@ from .ctxt import ItemTables, Predicate, TyCtxt, head_key
 from .infer import InferCtxt
 from .resolve import trait_with_assoc
 from .ty import (
-    Array, Bool, Char, ClosureTy, ErrorTy, Float, FnDef, FnDefTy, FnPtr, ImplDef, Infer,
+    ERASED, Adt, Array, Bool, Char, ClosureTy, ErrorTy, Float, FnDef, FnDefTy, FnPtr, ImplDef, Infer,
     Int, Never, Param, Projection, RawPtr, Ref, Slice, Str, TraitDef, Tuple, Ty, erase_body_regions, fold, subst, walk,
 )
 
@@ -43,6 +43,7 @@ class Obligation:
     span: Any = None
     cause: str = "bound"
     bindings: dict[str, Ty] = field(default_factory=dict)
+    watch: Optional[tuple[int, ...]] = None  # unbound variables it waited on when last undecided
 
 
 def elaborate(tables: ItemTables, preds: list[Predicate]) -> list[Predicate]:
@@ -72,6 +73,9 @@ class SelectionCx:
         self.infcx = infcx
         self.env = env
         self.index = _impl_index(tcx)
+        # answers about types without inference variables never change: remembered
+        self.eval_cache: dict[tuple, str] = {}
+        self.project_cache: dict[Projection, Ty] = {}
 
     # -- instantiation
 
@@ -79,7 +83,8 @@ class SelectionCx:
         return {p: self.infcx.new_var() for p in params}
 
     def inst(self, ty: Ty, substs: dict[str, Ty]) -> Ty:
-        return erase_body_regions(subst(ty, substs))
+        """A definition's type with its parameters replaced, regions as a body sees them."""
+        return inst(ty, substs)
 
     # -- candidate assembly
 
@@ -200,7 +205,16 @@ class SelectionCx:
 
     def evaluate(self, ty: Ty, trait: TraitDef, args: tuple[Ty, ...], depth: int = 0) -> str:
         """YES / NO / MAYBE, leaving no unification behind."""
-        return self.infcx.probe(lambda: self._evaluate(ty, trait, args, depth))
+        ty = self.infcx.resolve(ty)
+        args = tuple(self.infcx.resolve(a) for a in args)
+        key = (ty, trait, args)
+        hit = self.eval_cache.get(key)
+        if hit is not None:
+            return hit
+        r = self.infcx.probe(lambda: self._evaluate(ty, trait, args, depth))
+        if r != MAYBE and not _has_infer(key[0], args):
+            self.eval_cache[key] = r
+        return r
 
     def _evaluate(self, ty: Ty, trait: TraitDef, args: tuple[Ty, ...], depth: int) -> str:
         cands = self.candidates(ty, trait, args, depth)
@@ -258,6 +272,16 @@ class SelectionCx:
     def project(self, proj: Projection) -> Optional[Ty]:
         """The type `<self as Trait>::Name` stands for, or None when it cannot be known yet.
         A projection on a type parameter with no binding in scope is returned as is (rigid)."""
+        proj = self.infcx.resolve(proj)  # type: ignore[assignment]
+        hit = self.project_cache.get(proj)
+        if hit is not None:
+            return hit
+        r = self._project(proj)
+        if r is not None and not _has_infer(proj, ()) and not _has_infer(self.infcx.resolve(r), ()):
+            self.project_cache[proj] = self.infcx.resolve(r)
+        return r
+
+    def _project(self, proj: Projection) -> Optional[Ty]:
         self_ty = self.infcx.shallow(proj.self_ty)
         if isinstance(self_ty, Infer) and self_ty.kind == "ty":
             return None
@@ -290,6 +314,51 @@ class SelectionCx:
         if assoc is None:
             return None
         return self.inst(assoc, substs)
+
+
+def _body_region(r: Any) -> Any:
+    return r if r.name == "'static" else ERASED
+
+
+_LEAVES = (Int, Float, Bool, Char, Str, Never, ErrorTy, Infer)
+
+
+def inst(ty: Ty, substs: dict[str, Ty]) -> Ty:
+    """subst + the body's view of regions in one pass that rebuilds only what changes.
+    Hot (every impl tried in selection instantiates its types): written for speed."""
+    c = type(ty)
+    if c is Param:
+        return substs.get(ty.name, ty)  # type: ignore[attr-defined]
+    if c in _LEAVES:
+        return ty
+    if c is Ref:
+        inner = inst(ty.inner, substs)  # type: ignore[attr-defined]
+        region = _body_region(ty.region)  # type: ignore[attr-defined]
+        if inner is ty.inner and region is ty.region:  # type: ignore[attr-defined]
+            return ty
+        return Ref(region, ty.mutable, inner)  # type: ignore[attr-defined]
+    if c is Adt:
+        args = tuple(inst(a, substs) for a in ty.args)  # type: ignore[attr-defined]
+        regions = tuple(_body_region(r) for r in ty.regions)  # type: ignore[attr-defined]
+        if all(a is b for a, b in zip(args, ty.args)) and all(a is b for a, b in zip(regions, ty.regions)):  # type: ignore[attr-defined]
+            return ty
+        return Adt(ty.adt, args, regions)  # type: ignore[attr-defined]
+    if c is Tuple:
+        elems = tuple(inst(e, substs) for e in ty.elems)  # type: ignore[attr-defined]
+        return ty if all(a is b for a, b in zip(elems, ty.elems)) else Tuple(elems)  # type: ignore[attr-defined]
+    if c is Slice:
+        e = inst(ty.elem, substs)  # type: ignore[attr-defined]
+        return ty if e is ty.elem else Slice(e)  # type: ignore[attr-defined]
+    return fold(ty, lambda t: substs.get(t.name, t) if isinstance(t, Param) else None, _body_region)
+
+
+def _has_infer(ty: Ty, args: tuple[Ty, ...]) -> bool:
+    """Whether an answer about these types may still change (a closure's signature may too)."""
+    for t in (ty,) + args:
+        for x in walk(t):
+            if isinstance(x, (Infer, ClosureTy)):
+                return True
+    return False
 
 
 def _is_rigid(ty: Ty) -> bool:
