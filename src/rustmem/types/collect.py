@@ -376,6 +376,7 @@ class Collector:
         self_region: list[Region] = []
         in_output = [False]
         anon: list[tuple[str, ast.ImplTraitType]] = []
+        missing: list[Any] = []  # elided output lifetimes elision cannot fill (one E0106 for all)
 
         def region_for(lt: Optional[ast.Lifetime], span: Any) -> Region:
             if lt is not None and lt.name != "'_":
@@ -388,7 +389,7 @@ class Collector:
                     return self_region[0]
                 if len(set(inputs_regions)) == 1:
                     return inputs_regions[0]
-                self.diags.append(errors.missing_lifetime(_amp_span(span)))
+                missing.append(_amp_span(span))
                 return ERASED
             counter[0] += 1
             r = Region(f"'_{counter[0]}")
@@ -444,6 +445,8 @@ class Collector:
         in_output[0] = True
         cx.impl_trait = lambda t: self.opaque(t, cx, item)
         output = lower_ty(item.ret, cx) if item.ret is not None else UNIT
+        if missing:
+            self.diags.append(errors.missing_lifetimes(missing))
         fn.params = params
         fn.lifetimes = lifetimes
         fn.sig = FnSig(inputs, output, item.is_unsafe)

@@ -83,6 +83,17 @@ def missing_lifetime(span: Any) -> Diagnostic:
     return _e("E0106", "missing lifetime specifier", span, "expected named lifetime parameter")
 
 
+def missing_lifetimes(spans: list[Any]) -> Diagnostic:
+    """One E0106 for a signature's output, however many references in it lack a lifetime."""
+    d = missing_lifetime(spans[0])
+    if len(spans) > 1:
+        d.message = "missing lifetime specifiers"
+        for s in spans[1:]:
+            d.with_primary(s, "expected named lifetime parameter")
+        d.labels.sort(key=lambda lb: lb.span.lo)
+    return d
+
+
 def arg_count(span: Any, expected: int, found: int, is_method: bool) -> Diagnostic:
     what = "method" if is_method else "function"
     were = "was" if found == 1 else "were"
