@@ -34,7 +34,7 @@ class CompiledBody:
     """One instance of a body, ready to run."""
 
     __slots__ = ("body", "name", "blocks", "counts", "unwind", "tys", "addressable", "stack_bytes",
-                 "nlocals", "arg_count", "span", "subst", "local_names", "term_spans")
+                 "nlocals", "arg_count", "span", "subst", "local_names", "term_spans", "local_sizes")
 
     def __init__(self, body: ir.Body, subst: dict) -> None:
         self.body = body
@@ -129,7 +129,8 @@ class BodyCompiler:
         cb = CompiledBody(self.body, self.subst)
         cb.tys = self.tys
         cb.addressable = tuple(sorted(self.addr))
-        cb.stack_bytes = sum(self.view.size_of(t) for t in self.tys)
+        cb.local_sizes = [self.view.size_of(t) for t in self.tys]
+        cb.stack_bytes = sum(cb.local_sizes)
         for bb in self.body.blocks:
             cb.blocks.append(self.block(bb))
             cb.counts.append(len(bb.statements) + 1)

@@ -380,9 +380,9 @@ class Machine:
         L[1:1 + len(vals)] = vals
         if code.addressable:
             allocate = self.mem.allocate
-            names, tys, span = code.local_names, code.tys, code.span
+            names, tys, sizes, span = code.local_names, code.tys, code.local_sizes, code.span
             for i in code.addressable:
-                L[i] = allocate("stack", tys[i], 0, L[i], span, names[i])
+                L[i] = allocate("stack", tys[i], sizes[i], L[i], span, names[i])
         f = Frame(code, L, ret_set, ret_L, target)
         if self._owned_env is not None:
             f.owned, self._owned_env = self._owned_env, None

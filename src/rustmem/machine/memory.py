@@ -297,6 +297,8 @@ class Memory:
             if a.sb is None:
                 return p
             return a.sb.retag_raw(p, self)
+        if not a.live:  # a reference must point to live memory (Miri checks it when retagging)
+            self.check(p, False)
         tag = self.new_tag(p.tag)
         a.escaped = True
         if a.sb is not None and a.live:
