@@ -281,7 +281,8 @@ class Collector:
         self.tables.add_trait(trait)
 
     def lower_adt(self, adt: AdtDef, module: Module) -> None:
-        cx = self.cx(module, adt.params, None, region_for=self.field_region)
+        cx = self.cx(module, adt.params, None,
+                     region_for=lambda lt, span: self.field_region(lt, span, adt.lifetimes))
         item = adt.ast
         cx.consts = {c.name for c in item.generics.consts}
         cx.self_ty = Adt(adt, tuple(cx.params[p] for p in adt.params), tuple(Region(lt) for lt in adt.lifetimes))
@@ -300,10 +301,12 @@ class Collector:
                 vd.discriminant = disc
                 disc += 1
 
-    def field_region(self, lt: Optional[ast.Lifetime], span: Any) -> Region:
+    def field_region(self, lt: Optional[ast.Lifetime], span: Any, declared: list[str]) -> Region:
         if lt is None or lt.name == "'_":
             self.diags.append(errors.missing_lifetime(_amp_span(span)))
             return ERASED
+        if lt.name not in declared:
+            self.diags.append(errors.undeclared_lifetime(lt.span, lt.name))
         return Region(lt.name)
 
     def lower_fields(self, fields: list[ast.FieldDef], cx: LowerCx) -> list[FieldDef]:
@@ -378,8 +381,12 @@ class Collector:
         anon: list[tuple[str, ast.ImplTraitType]] = []
         missing: list[Any] = []  # elided output lifetimes elision cannot fill (one E0106 for all)
 
+        declared = set(lifetimes)
+
         def region_for(lt: Optional[ast.Lifetime], span: Any) -> Region:
             if lt is not None and lt.name != "'_":
+                if lt.name not in declared and not self.is_std:
+                    self.diags.append(errors.undeclared_lifetime(lt.span, lt.name))
                 r = Region(lt.name)
                 if not in_output[0]:
                     inputs_regions.append(r)

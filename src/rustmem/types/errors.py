@@ -94,6 +94,10 @@ def missing_lifetimes(spans: list[Any]) -> Diagnostic:
     return d
 
 
+def undeclared_lifetime(span: Any, name: str) -> Diagnostic:
+    return _e("E0261", f"use of undeclared lifetime name `{name}`", span, "undeclared lifetime")
+
+
 def arg_count(span: Any, expected: int, found: int, is_method: bool) -> Diagnostic:
     what = "method" if is_method else "function"
     were = "was" if found == 1 else "were"
