@@ -7,7 +7,8 @@
 Stages are imported when first needed, so `check` never loads the machine or the renderers,
 and a stage that does not exist yet is reported as a clear error, not an ImportError.  As in
 rustc, the pipeline stops after the first stage that reports errors: a type error is
-reported alone, without borrow-checker errors that would follow from it.
+reported alone, without borrow-checker errors that would follow from it (a missing
+`fn main`, E0601, is reported beside the type errors, as rustc's driver does).
 
 An exception inside rustmem is a bug in rustmem: it becomes `error: internal compiler error:
 ...` naming where it happened.  `RUSTMEM_BACKTRACE=1` lets it propagate with its traceback.
