@@ -290,3 +290,36 @@ def test_memory_interface_bounds_and_double_free():
         assert e.cls == "double-free"
     else:
         raise AssertionError("expected a double free")
+
+
+def test_report_json_shape():
+    report = run_program(fib_program(5))
+    data = report.to_json()
+    assert data["outcome"] == "ok" and data["panic"] is None and data["ub"] is None and data["leaks"] == []
+    for key in ("steps", "allocations", "frees", "peak_heap_bytes", "peak_stack_bytes"):
+        assert key in data["stats"]
+
+
+def test_closure_blocks_and_generated_blocks_agree(monkeypatch):
+    from rustmem.machine import compile as C
+
+    fast = run_program(fib_program(12))
+    monkeypatch.setattr(C, "USE_CODEGEN", False)
+    slow = run_program(fib_program(12))
+    assert fast.stdout == slow.stdout == "v=144\n"
+    assert fast.stats["steps"] == slow.stats["steps"]
+
+
+def test_move_as_copy_discipline_finds_use_after_free():
+    # Under a discipline where a move copies bits and nothing drops automatically,
+    # drop(b) then reading *b is a use after free.
+    bt = box_of(T.I32)
+    drop = std_fn("mem::drop", ["T"], [bt])
+    main = body("main", [T.UNIT, bt, T.UNIT, T.I32], [
+        ([], call(box_new(), [const(5)], 1, 1, 2, targs=(T.I32,)), False),
+        ([], call(drop, [ir.Move(ir.Place(1))], 2, 2, 3, targs=(bt,)), False),
+        ([assign(4, 3, ir.Use(ir.Copy(ir.Place(1, (ir.Deref(),)))))], ir.Return(sp(5)), False),
+    ])
+    memory = SimpleNamespace(moves_uninit=False, auto_drop=False)
+    report = run_program(program(main), Options(memory=memory))
+    assert report.outcome == "ub" and report.ub.cls == "use-after-free" and report.ub.line == 4
