@@ -475,3 +475,18 @@ fn main() {
     main = body_text(text, "main")
     assert re.search(r"\[0 of 2\]", main) and re.search(r"\[-1 of 2\]", main), main
     assert "Len(" in main and "Ge(" in main and "Eq(" in main
+
+
+def test_static_is_one_promoted_allocation_behind_a_pointer():
+    program, text = lower("""
+static mut COUNTER: u32 = 0;
+static NAME: &str = "n";
+fn bump() -> u32 { unsafe { COUNTER += 1; COUNTER } }
+fn main() { bump(); println!("{} {}", NAME, unsafe { COUNTER }); }
+""")
+    uses = [st.rvalue.operand for body in program.bodies.values() for bb in body.blocks for st in bb.statements
+            if isinstance(st, ir.Assign) and isinstance(st.rvalue, ir.Use) and isinstance(st.rvalue.operand, ir.Constant)
+            and isinstance(st.rvalue.operand.value, ir.Promoted) and st.rvalue.operand.value.static == "COUNTER"]
+    assert len(uses) >= 3 and all(u.value is uses[0].value for u in uses)
+    assert all(isinstance(u.ty, T.RawPtr) and u.ty.mutable for u in uses)
+    assert "const {&NAME}" in body_text(text, "main")

@@ -38,6 +38,7 @@ class ProgramContext:
         self.program = ir.Program(bodies={}, tcx=tcx)
         self._copy_cache: dict[T.Ty, bool] = {}
         self._drop_cache: dict[T.Ty, bool] = {}
+        self.statics: dict[int, ir.Promoted] = {}  # id(ast.Static) -> its one static allocation
 
     def is_copy(self, ty: T.Ty) -> bool:
         if isinstance(ty, (T.Int, T.Float, T.Bool, T.Char, T.RawPtr, T.FnDefTy, T.FnPtr, T.Never)):

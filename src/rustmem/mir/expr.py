@@ -211,7 +211,7 @@ class ExprMixin:
         if isinstance(e, ast.PathExpr) and isinstance(e.res, R.LocalRes):
             return self.var_place(e.res.binding, e.span)
         if isinstance(e, ast.PathExpr) and isinstance(e.res, R.StaticRes):
-            raise unsupported(e.span, "statics")
+            return self.static_place(e)
         if isinstance(e, ast.Field):
             base = self.as_place(e.operand, mutable)
             base_ty = T.peel_refs(self.adjusted_ty(e.operand))
@@ -230,6 +230,22 @@ class ExprMixin:
         self.into_unadj(ir.Place(local), e)
         self.schedule_drop(local, e.span, scope)
         return ir.Place(local)
+
+    def static_place(self, e: ast.PathExpr) -> ir.Place:
+        """A static is one allocation in static memory, reached through a constant pointer to
+        it (`&'static T`, or `*mut T` for `static mut`, as rustc types them): `(*_t)`."""
+        res = e.res
+        promoted = self.cx.statics.get(id(res.static))
+        ty = res.ty if res.ty is not None else self.expr_ty(e)
+        if promoted is None:
+            value = self.const_eval(getattr(res.static, "value", None))
+            if value is None:
+                raise unsupported(e.span, "a static whose initialiser is not a simple constant")
+            promoted = self.cx.statics[id(res.static)] = ir.Promoted(value, ty, getattr(res.static, "name", "?"))
+        ptr_ty = T.RawPtr(True, ty) if res.mutable else T.Ref(T.STATIC, False, ty)
+        local = self.new_temp(ptr_ty, e.span)
+        self.assign(e.span, ir.Place(local), ir.Use(ir.Constant(promoted, ptr_ty)))
+        return ir.Place(local).deref()
 
     def field_index(self, e: ast.Field, base_ty: T.Ty) -> int:
         if isinstance(e.res, R.FieldRes):

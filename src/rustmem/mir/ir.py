@@ -114,10 +114,12 @@ class Constant:
 @frozen
 class Promoted:
     """The value of a `Constant` of type `&'static T` that rustc promotes (`&0`, `&-1`, `&'c'`,
-    `&true`): `value` of type `ty` lives in static memory, the constant is a reference to it."""
+    `&true`): `value` of type `ty` lives in static memory, the constant is a reference to it.
+    A `static` item is one such allocation (its Constant is `*mut T` for `static mut`)."""
 
     value: Any
     ty: Ty
+    static: str = ""  # a `static` item is one Promoted (one allocation) shared by every use: its name
 
 
 Operand = Union[Copy, Move, Constant]

@@ -119,6 +119,8 @@ def operand(op: ir.Operand) -> str:
 def constant(c: ir.Constant) -> str:
     v = c.value
     if isinstance(v, ir.Promoted):
+        if v.static:
+            return f"{{&raw mut {v.static}}}" if isinstance(c.ty, T.RawPtr) else f"{{&{v.static}}}"
         return "&" + constant(ir.Constant(v.value, v.ty))
     if isinstance(c.ty, T.FnDefTy):
         return fn_path(c.ty)
