@@ -13,7 +13,8 @@ from .check import FnCtxt
 from .collect import Collector, OpaqueTy
 from .ctxt import ConstDef, Module, TyCtxt
 from .std_env import std_tables
-from .ty import FnDef, FnSig, Param, TraitDef, Ty, erase_body_regions
+from . import errors
+from .ty import Adt, FnDef, FnSig, Param, TraitDef, Ty, erase_body_regions, erase_regions
 from .writeback import finish_body
 
 
@@ -43,12 +44,31 @@ class CrateChecker:
         self.in_progress: set[FnDef] = set()
 
     def check(self) -> None:
+        self.check_copy_impls()
         for fn in list(self.bodies):
             self.check_fn(fn)
         for c in self.collector.consts:
             self.check_const(c)
         from .exhaustive import check_refutability
         check_refutability(self)
+
+    def check_copy_impls(self) -> None:
+        """E0204: `Copy` (derived or written) on a type with a field that is not Copy."""
+        from .traits import type_implements
+        copy = self.tcx.lang_trait("Copy")
+        for impl in self.tcx.user_impls if copy is not None else []:
+            if impl.trait is not copy or not isinstance(impl.self_ty, Adt):
+                continue
+            adt = impl.self_ty.adt
+            env = self.tcx.tables.predicates.get(impl, [])
+            bad = []
+            for v, variant in enumerate(adt.variants):
+                for f, ty in zip(variant.fields, self.tcx.field_tys(impl.self_ty, v)):
+                    if not type_implements(self.tcx, erase_regions(ty), copy, env=env):
+                        bad.append(f)
+            if bad:
+                span = adt.span if impl.derived or impl.ast is None else impl.ast.self_ty.span
+                self.diags.append(errors.copy_impl_bad_fields(span, [f.span for f in bad]))
 
     def ensure_revealed(self, fn: FnDef) -> None:
         """A function returning `impl Trait` is checked before its callers see its type."""

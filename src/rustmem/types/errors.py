@@ -98,6 +98,13 @@ def undeclared_lifetime(span: Any, name: str) -> Diagnostic:
     return _e("E0261", f"use of undeclared lifetime name `{name}`", span, "undeclared lifetime")
 
 
+def copy_impl_bad_fields(span: Any, field_spans: list[Any]) -> Diagnostic:
+    d = _e("E0204", "the trait `Copy` cannot be implemented for this type", span)
+    for s in field_spans:
+        d.with_label(s, "this field does not implement `Copy`")
+    return d
+
+
 def arg_count(span: Any, expected: int, found: int, is_method: bool) -> Diagnostic:
     what = "method" if is_method else "function"
     were = "was" if found == 1 else "were"
