@@ -12,14 +12,14 @@ is also the local's drop flag).  Locals whose address is never taken are plain v
 """
 from __future__ import annotations
 
-import struct
+
 from typing import Any, Callable, Optional
 
 from ..mir import ir
 from ..types import ty as T
 from .errors import MachineStop, RustPanic, UbClass, UndefinedBehavior
-from .memory import UNINIT, Allocation, Ptr, copy_value
-from .tys import INT_RANGES, is_scalar, is_unsized, lang, pointee, wrap_int
+from .memory import UNINIT, Ptr, copy_value
+from .tys import is_scalar, lang, pointee
 
 Getter = Callable[[list], Any]
 USE_CODEGEN = True  # blocks as generated Python source (codegen.py); False: closures only
@@ -726,6 +726,3 @@ def describe(ty: Any) -> str:
         return "a reference"
     return "a raw pointer" if isinstance(ty, T.RawPtr) else f"a value of type `{ty}`"
 
-
-__all__ = ["BodyCompiler", "CompiledBody", "addressable_locals", "describe", "INT_RANGES", "wrap_int",
-           "is_unsized", "struct", "Allocation"]

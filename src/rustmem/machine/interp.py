@@ -15,7 +15,7 @@ from ..mir import ir
 from ..types import ty as T
 from .borrows import MODELS
 from .compile import BodyCompiler, CompiledBody
-from .errors import LimitExceeded, RustPanic, UbClass, UndefinedBehavior
+from .errors import LimitExceeded, RustPanic, UndefinedBehavior
 from .memory import UNINIT, Allocation, Memory, Ptr, copy_value
 from .report import Options
 from .tys import TypeView
@@ -590,5 +590,3 @@ class ClosureFn:
     def address(self) -> int:
         return 0x6000_0000 + (id(self.ty) & 0xFFFFFF)
 
-
-__all__ = ["Machine", "Frame", "FnRef", "CallInfo", "Callee", "ClosureFn", "UbClass"]

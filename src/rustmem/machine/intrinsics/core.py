@@ -10,7 +10,7 @@ from ..errors import ProgramExit, RustPanic, UbClass, UndefinedBehavior
 from ..fmtargs import ValueArg, format_args, make_args
 from ..memory import NULL, UNINIT, Ptr, copy_value
 from ..tys import is_scalar, pointee
-from ..values import new_string, ok, read_str, some, none, string_text
+from ..values import new_string, ok, read_str, some, none
 from . import intrinsic
 
 
@@ -464,9 +464,6 @@ def formatter_alternate(m: Any, a: list, info: Any) -> Any:
 def formatter_write_char(m: Any, a: list, info: Any) -> Any:
     formatter(m, a[0]).write_str(a[1])
     return ok(())
-
-
-__all__ = ["checked_read", "default_value", "string_text", "call_fn_pointer"]
 
 
 # ---------------------------------------------------------------- raw parts

@@ -4,14 +4,14 @@ to adapters are called re-entrantly on the machine (`Machine.call_value`); a use
 `impl Iterator` is driven through its own `next` (static dispatch)."""
 from __future__ import annotations
 
-import functools
+
 from typing import Any, Optional
 
 from ...types import ty as T
 from ..errors import RustPanic
 from ..memory import UNINIT, Ptr, copy_value
 from ..tys import INT_RANGES
-from ..values import DANGLING, new_buffer, new_string, none, ok, err, read_str, some, string_text
+from ..values import DANGLING, new_buffer, new_string, none, ok, read_str, some, string_text
 from . import intrinsic
 from .traits import clone_value, cmp_values, eq_values
 
@@ -1095,5 +1095,3 @@ def iter_as_slice(m: Any, a: list, info: Any) -> Any:
     it = m.mem.load(a[0])
     return it.s.offset(it.i).with_meta(it.end - it.i)
 
-
-__all__ = ["PyIter", "ListIter", "SliceIter", "VecIntoIter", "make_iter", "next_item", "collect_as", "functools", "err"]

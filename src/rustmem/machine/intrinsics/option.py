@@ -7,7 +7,7 @@ from typing import Any
 from ...types import ty as T
 from ..errors import RustPanic
 from ..fmtargs import ValueArg
-from ..memory import Ptr, copy_value
+from ..memory import copy_value
 from ..values import err, none, ok, read_str, some
 from . import intrinsic
 from .core import default_value
@@ -316,5 +316,3 @@ def opt_default(m: Any, a: list, info: Any) -> Any:
 def opt_from(m: Any, a: list, info: Any) -> Any:
     return some(a[0])
 
-
-__all__ = ["Ptr"]

@@ -10,7 +10,7 @@ from ..fmtargs import display_text
 from ..memory import Ptr
 from ..values import (buffer_list, grow, new_string, none, ok, err, read_str, some, str_ptr, string_text, str_of)
 from . import intrinsic
-from .iter import ListIter, PyIter
+from .iter import PyIter
 
 
 def text(m: Any, a: list, info: Any, i: int = 0) -> str:
@@ -583,5 +583,3 @@ def str_is_ascii(m: Any, a: list, info: Any) -> Any:
 def str_eq_ignore_ascii_case(m: Any, a: list, info: Any) -> Any:
     return self_str(m, a, info)[1].lower() == text(m, a, info, 1).lower()
 
-
-__all__ = ["push_str", "set_text", "ListIter"]
