@@ -490,3 +490,17 @@ fn main() { bump(); println!("{} {}", NAME, unsafe { COUNTER }); }
     assert len(uses) >= 3 and all(u.value is uses[0].value for u in uses)
     assert all(isinstance(u.ty, T.RawPtr) and u.ty.mutable for u in uses)
     assert "const {&NAME}" in body_text(text, "main")
+
+
+def test_tuple_constructor_as_a_function_value():
+    program, text = lower("""
+struct W(i32);
+fn main() {
+    let v: Vec<Option<i32>> = vec![1, 2].into_iter().map(Some).collect();
+    let w: Vec<W> = vec![3].into_iter().map(W).collect();
+    println!("{} {}", v.len(), w.len());
+}
+""")
+    assert "Option::Some" in program.bodies and "W" in program.bodies
+    assert "_0 = Option::<T>::Some(move _1);" in format_body(program.bodies["Option::Some"])
+    assert re.search(r"const Option::Some::<i32> as fn\(i32\) -> Option<i32> \(FnToPtr\)", body_text(text, "main")), text

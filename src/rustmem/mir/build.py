@@ -39,6 +39,7 @@ class ProgramContext:
         self._copy_cache: dict[T.Ty, bool] = {}
         self._drop_cache: dict[T.Ty, bool] = {}
         self.statics: dict[int, ir.Promoted] = {}  # id(ast.Static) -> its one static allocation
+        self.ctors: dict[tuple[int, int], T.FnDef] = {}  # (id(AdtDef), variant) -> constructor fn
 
     def is_copy(self, ty: T.Ty) -> bool:
         if isinstance(ty, (T.Int, T.Float, T.Bool, T.Char, T.RawPtr, T.FnDefTy, T.FnPtr, T.Never)):
@@ -261,3 +262,26 @@ def capture_field_ty(mode: str, ty: T.Ty) -> T.Ty:
         return T.Ref(T.ERASED, True, ty)
     return ty
 
+
+
+def ctor_fn(cx: ProgramContext, adt: T.AdtDef, variant: int) -> T.FnDef:
+    """The constructor of a tuple struct or tuple variant as a function (`Some`, `Wrapper`),
+    generic over the ADT's parameters, with its MIR body `_0 = Adt::Variant(move _1, ..)`."""
+    key = (id(adt), variant)
+    fn = cx.ctors.get(key)
+    if fn is not None:
+        return fn
+    vdef = adt.variants[variant]
+    params = tuple(T.Param(p, i) for i, p in enumerate(adt.params))
+    ret = T.Adt(adt, params)
+    path = f"{adt.name}::{vdef.name}" if adt.is_enum else adt.name
+    inputs = [f.ty for f in vdef.fields]
+    fn = cx.ctors[key] = T.FnDef(vdef.name, path, list(adt.lifetimes), list(adt.params), T.FnSig(inputs, ret), span=vdef.span)
+    span = vdef.span if vdef.span is not None else adt.span
+    locals_ = [ir.LocalDecl(ret, span, mutable=True)] + [ir.LocalDecl(t, span) for t in inputs]
+    ops = tuple(ir.Move(ir.Place(i + 1)) for i in range(len(inputs)))
+    kind = ir.AggregateKind("adt", ret, variant, tuple(f.name for f in vdef.fields))
+    block = ir.BasicBlockData([ir.Assign(span, ir.Place(ir.RETURN_PLACE), ir.Aggregate(kind, ops))], ir.Return(span))
+    body = ir.Body(path, span, locals_, [block], len(inputs), fn_def=fn)
+    cx.add_body(body, fn, closure=False)
+    return fn

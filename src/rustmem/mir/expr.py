@@ -441,7 +441,10 @@ class ExprMixin:
             ty = self.expr_ty(e)
             vdef = res.adt.variants[res.variant]
             if vdef.fields:
-                raise unsupported(e.span, "a tuple constructor used as a function value")
+                # `map(Some)`: the constructor as a function, reified to the fn pointer type
+                from .build import ctor_fn
+                fn = ctor_fn(self.cx, res.adt, res.variant)
+                return ir.Cast("fn-to-ptr", ir.Constant(fn, T.FnDefTy(fn, tuple(res.args))), ty)
             return ir.Aggregate(ir.AggregateKind("adt", ty, res.variant), ())
         if isinstance(res, R.ConstRes) and const_expr(res.const) is not None:
             return self.as_rvalue(const_expr(res.const))
