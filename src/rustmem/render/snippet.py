@@ -221,28 +221,9 @@ class _Layout:
         return self.width_offset + self.max_depth + 1
 
 
-def _render_source_line(grid: _Grid, layout: _Layout, file: SourceFile, line_no: int,
-                        anns: list[_Ann]) -> list[int]:
-    """Draw one source line and its annotation rows; return the depths of the multi-line
-    spans that start or end here (rustc's `render_source_line`)."""
-    w_off, c_off = layout.width_offset, layout.code_offset
-    row0 = len(grid.rows)
-    source = file.line_text(line_no)
-    grid.puts(row0, 0, str(line_no).rjust(layout.line_num_width))
-    grid.putc(row0, w_off - 2, "|")
-    grid.put_source(row0, c_off, source)
-
-    # A multi-line span that starts a line's code is drawn as `/` in the margin.
-    if all(a.kind in ("start", "line") for a in anns) and any(a.kind == "start" for a in anns):
-        indent = len(source) - len(source.lstrip())
-        starts = [a for a in anns if a.kind == "start"]
-        if all(display_col(source, indent) >= a.start for a in starts):
-            for a in starts:
-                grid.putc(row0, w_off + a.depth - 1, "/")
-            return [a.depth for a in starts]
-    if all(a.kind == "line" for a in anns):
-        return []
-
+def _place_labels(anns: list[_Ann]) -> tuple[list[tuple[int, _Ann]], int]:
+    """Which row below the underline each annotation's label goes to (0: on the underline
+    row itself), right to left, and how many rows that takes (rustc's placement)."""
     ordered = sorted(anns, key=lambda a: -a.start)  # stable: equal starts keep label order
     positions: list[tuple[int, _Ann]] = []
     line_len = 0
@@ -274,7 +255,32 @@ def _render_source_line(grid: _Grid, layout: _Layout, file: SourceFile, line_no:
         top = max(pos for pos, _ in positions)
         positions = [(top - pos, a) for pos, a in positions]
         line_len = max(line_len - 1, 0)
+    return positions, line_len
 
+
+def _render_source_line(grid: _Grid, layout: _Layout, file: SourceFile, line_no: int,
+                        anns: list[_Ann]) -> list[int]:
+    """Draw one source line and its annotation rows; return the depths of the multi-line
+    spans that start or end here (rustc's `render_source_line`)."""
+    w_off, c_off = layout.width_offset, layout.code_offset
+    row0 = len(grid.rows)
+    source = file.line_text(line_no)
+    grid.puts(row0, 0, str(line_no).rjust(layout.line_num_width))
+    grid.putc(row0, w_off - 2, "|")
+    grid.put_source(row0, c_off, source)
+
+    # A multi-line span that starts a line's code is drawn as `/` in the margin.
+    if all(a.kind in ("start", "line") for a in anns) and any(a.kind == "start" for a in anns):
+        indent = len(source) - len(source.lstrip())
+        starts = [a for a in anns if a.kind == "start"]
+        if all(display_col(source, indent) >= a.start for a in starts):
+            for a in starts:
+                grid.putc(row0, w_off + a.depth - 1, "/")
+            return [a.depth for a in starts]
+    if all(a.kind == "line" for a in anns):
+        return []
+
+    positions, line_len = _place_labels(anns)
     for pos in range(line_len + 1):
         grid.putc(row0 + pos + 1, w_off - 2, "|")
 
