@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterator, Literal, Optional
 
+from ..diagnostics import unsupported
 from ..source import Span
 from .ir import BasicBlock, Drop, Goto, Local, Place, StorageDead, UnwindResume
 
@@ -149,7 +150,6 @@ class ScopeMixin:
                 continue  # an unlabelled break never targets a labelled block
             if label is None or bs.label == label:
                 return bs
-        from ..diagnostics import unsupported
         raise unsupported(span, "break or continue outside of a loop")
 
     def goto_exit(self, target: BasicBlock, depth: int, span: Span) -> None:
