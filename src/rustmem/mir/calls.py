@@ -124,7 +124,8 @@ class CallMixin:
                 ops.append(self.consume(place, vty))
         names = tuple(c[0] for c in cdef.captures)
         self.assign(e.span, dest, ir.Aggregate(ir.AggregateKind("closure", self.expr_ty(e), 0, names), tuple(ops)))
-        build_closure(self, e, cdef)
+        if cdef not in self.cx.program.closures:  # a guard is lowered once per or-alternative
+            build_closure(self, e, cdef)
 
     # ---------------------------------------------------------------- assignment
 
