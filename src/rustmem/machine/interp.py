@@ -299,7 +299,7 @@ class Machine:
         push = self.push_frame
         if callee.kind == "body":
             untuple = callee.untuple
-            if not untuple and len(args) == 1:
+            if not untuple and len(args) == 1 and callee.env_derefs >= 0:
                 a0 = args[0]
 
                 def call1(L: list) -> int:
@@ -312,6 +312,8 @@ class Machine:
                 code = callee.code()
                 if untuple:
                     vals = self.untuple_args(code, vals, callee.env_derefs)
+                elif callee.env_derefs < 0:
+                    vals = [self.adapt_env(code, [])] + vals
                 push(code, vals, dest, L, target)
                 return -1
             return call_body
@@ -359,7 +361,9 @@ class Machine:
             return self.callee(v.fn, v.args)
         if isinstance(v, ClosureFn):
             c = self.closure_callee(v.ty.closure)
-            return Callee(self, "body", c.name, c.body, c.subst, untuple=False)
+            callee = Callee(self, "body", c.name, c.body, c.subst, untuple=False)
+            callee.env_derefs = -1  # a capture-less closure as a fn pointer: its body still takes `_1`
+            return callee
         base = ty
         while isinstance(base, T.Ref):
             base = base.inner
@@ -444,6 +448,8 @@ class Machine:
         code = callee.code()
         if callee.untuple:
             vals = self.untuple_args(code, vals, callee.env_derefs)
+        elif callee.env_derefs < 0:
+            vals = [self.adapt_env(code, [])] + list(vals)
         if self.nested >= MAX_NESTED_RUNS:
             raise LimitExceeded("stack", "stack overflow: calls nested too deeply through std functions",
                                 stderr="\nthread 'main' has overflowed its stack\nfatal runtime error: stack overflow, aborting\n")
