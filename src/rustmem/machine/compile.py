@@ -83,6 +83,37 @@ def promotable_locals(body: ir.Body) -> set[int]:
     return {i for i in good if counts.get(i) == 1 and not body.locals[i].is_user_var and body.locals[i].name is None}
 
 
+def superblocks(body: ir.Body) -> dict[int, list[int]]:
+    """Chains of blocks joined by a jump to a block with no other predecessor: each chain runs
+    as one generated function (fewer trips through the step loop).  Only jumps that cannot
+    unwind are followed, so the chain's unwind edge is its last terminator's."""
+    preds = body.predecessors()
+    chains: dict[int, list[int]] = {}
+    taken: set[int] = set()
+    for head, bb in enumerate(body.blocks):
+        if bb.is_cleanup or head in taken:
+            continue
+        chain = [head]
+        cur = bb
+        while True:
+            t = cur.terminator
+            nxt = t.target if isinstance(t, ir.Goto) else (t.real if isinstance(t, ir.FalseUnwind) else None)
+            if (nxt is None or nxt == 0 or nxt in chain or len(preds[nxt]) != 1 or nxt in taken
+                    or body.blocks[nxt].is_cleanup or len(chain) >= 16):
+                break
+            chain.append(nxt)
+            cur = body.blocks[nxt]
+        if len(chain) > 1:
+            chains[head] = chain
+            taken.update(chain[1:])
+    # A block absorbed into a chain may itself have started a chain before: drop those.
+    return {h: c for h, c in chains.items() if h not in taken}
+
+
+def _never_entered(L: list) -> int:
+    raise AssertionError("a block merged into its predecessor's superblock was entered")
+
+
 class BodyCompiler(PlaceCompiler, TerminatorCompiler):
     """Turns one body instance into closures.  `m` is the Machine (memory, intrinsics, types);
     places are compiled by PlaceCompiler (places.py), terminators by TerminatorCompiler
@@ -131,10 +162,26 @@ class BodyCompiler(PlaceCompiler, TerminatorCompiler):
         cb.addressable = tuple(sorted(self.addr))
         cb.local_sizes = [self.view.size_of(t) for t in self.tys]
         cb.stack_bytes = sum(cb.local_sizes)
-        for bb in self.body.blocks:
+        chains = superblocks(self.body) if USE_CODEGEN and not self.trace else {}
+        absorbed = {b for chain in chains.values() for b in chain[1:]}
+        for i, bb in enumerate(self.body.blocks):
+            chain = chains.get(i)
+            if i in absorbed and chain is None:
+                cb.blocks.append(_never_entered)
+                cb.counts.append(len(bb.statements) + 1)
+                cb.unwind.append(getattr(bb.terminator, "unwind", None))
+                continue
+            if chain is not None:
+                parts = [self.body.blocks[b] for b in chain]
+                merged = ir.BasicBlockData([st for part in parts for st in part.statements], parts[-1].terminator)
+                cb.blocks.append(self.block(merged))
+                cb.counts.append(sum(len(part.statements) + 1 for part in parts))
+                cb.unwind.append(getattr(parts[-1].terminator, "unwind", None))
+                continue
             cb.blocks.append(self.block(bb))
             cb.counts.append(len(bb.statements) + 1)
             cb.unwind.append(getattr(bb.terminator, "unwind", None))
+        cb.term_spans = [cb.term_spans[chains[i][-1]] if i in chains else span for i, span in enumerate(cb.term_spans)]
         return cb
 
     def block(self, bb: ir.BasicBlockData) -> Callable[[list], int]:
