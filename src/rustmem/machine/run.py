@@ -39,6 +39,7 @@ def run_program(program: Any, options: Optional[Options] = None) -> Report:
         f.sync = True
         m.run_frames(0)
         report = Report("ok")
+        main_result(m, code, f.result, report)
         if options.check_leaks:
             leak_report(m, report)
     except RustPanic as p:
@@ -67,6 +68,16 @@ def run_program(program: Any, options: Optional[Options] = None) -> Report:
     report.stats = stats(m)
     report.machine = m  # type: ignore[attr-defined]  # for pictures and the step-through view
     return report
+
+
+def main_result(m: Machine, code: Any, value: Any, report: Report) -> None:
+    """`fn main() -> Result<(), E>` returning Err: Rust prints `Error: {e:?}` and exits with 1."""
+    ty = code.tys[0]
+    if getattr(getattr(ty, "adt", None), "lang", None) == "Result" and value.__class__ is list and value[0] == 1:
+        from .fmtargs import display_text
+        m.write_stderr(f"Error: {display_text(m, value[1], ty.args[1], 'Debug')}\n")
+        report.exit_code_override = 1
+    m.drop_value(value, ty)  # the runtime drops what main returned
 
 
 def leak_report(m: Machine, report: Report) -> None:
