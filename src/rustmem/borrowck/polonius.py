@@ -28,52 +28,80 @@ if TYPE_CHECKING:
 
 
 class PoloniusScopes(Analysis):
-    """Bit (loan * n_origins + origin): the origin contains the loan on entry."""
+    """The state packs two relations into one bitset: bit `o1 * n + o2` is subset(o1, o2)
+    carried from earlier points, bit `n * n + loan * n + o` is origin_contains_loan(o, loan)."""
 
     def __init__(self, cx: "BodyCheck") -> None:
         self.info = cx.info
         self.rcx = cx.rcx
         self.loans = cx.loans
         self.n = len(self.rcx.regions)
+        self.base = self.n * self.n
         self.kills = BorrowsInScope(cx.info, cx.rcx, cx.loans)  # reuses its assignment kills
         self.before: dict[Location, int] = {}
-        self.global_edges: dict[int, list[int]] = {}
-        self.local_edges: dict[Location, dict[int, list[int]]] = {}
+        self.global_edges: dict[int, set[int]] = {}
+        self.local_edges: dict[Location, list[tuple[int, int]]] = {}
         for c in self.rcx.constraints:
-            table = self.global_edges if c.loc is None else self.local_edges.setdefault(c.loc, {})
-            table.setdefault(c.sup, []).append(c.sub)
-        self.always_live = set(self.rcx.universal) | set(self.rcx.external)
+            if c.loc is None:
+                self.global_edges.setdefault(c.sup, set()).add(c.sub)
+            else:
+                self.local_edges.setdefault(c.loc, []).append((c.sup, c.sub))
+        always = 0
+        for o in set(self.rcx.universal) | set(self.rcx.external):
+            always |= 1 << o
+        self.always_live = always
 
-    def _live(self, origin: int, point: int) -> bool:
-        return origin in self.always_live or bool(self.rcx.liveness[origin] >> point & 1)
+    def _live_mask(self, point: int) -> int:
+        mask = self.always_live
+        for o, points in enumerate(self.rcx.liveness):
+            if points >> point & 1:
+                mask |= 1 << o
+        return mask
 
-    def _close(self, state: int, loc: Location) -> int:
-        local = self.local_edges.get(loc, {})
-        todo = list(bits(state))
-        while todo:
-            pair = todo.pop()
-            loan, origin = divmod(pair, self.n)
-            for sub in self.global_edges.get(origin, []) + local.get(origin, []):
-                bit = 1 << (loan * self.n + sub)
-                if not state & bit:
-                    state |= bit
-                    todo.append(loan * self.n + sub)
-        return state
-
-    def _filter_live(self, state: int, loc: Location) -> int:
-        point = self.info.points.index(loc)
-        out = 0
-        for pair in bits(state):
-            if self._live(pair % self.n, point):
-                out |= 1 << pair
-        return out
+    def _step(self, state: int, loc: Location, issue: bool) -> tuple[int, int]:
+        """(subsets, loans) at loc: what is carried in and still live, the constraints taken
+        here, closed transitively; the loan issued here when issue."""
+        n, base = self.n, self.base
+        live = self._live_mask(self.info.points.index(loc))
+        edges: dict[int, set[int]] = {o: set(subs) for o, subs in self.global_edges.items()}
+        for bit in bits(state & ((1 << base) - 1)):
+            o1, o2 = divmod(bit, n)
+            if live >> o1 & 1 and live >> o2 & 1:
+                edges.setdefault(o1, set()).add(o2)
+        for o1, o2 in self.local_edges.get(loc, ()):
+            edges.setdefault(o1, set()).add(o2)
+        reach: dict[int, set[int]] = {}
+        for o in edges:
+            seen, todo = set(), list(edges[o])
+            while todo:
+                x = todo.pop()
+                if x not in seen:
+                    seen.add(x)
+                    todo.extend(edges.get(x, ()))
+            reach[o] = seen
+        subsets = 0
+        for o1, subs in reach.items():
+            for o2 in subs:
+                if o1 != o2:
+                    subsets |= 1 << (o1 * n + o2)
+        held: dict[int, set[int]] = {}
+        for bit in bits(state >> base):
+            loan, o = divmod(bit, n)
+            if live >> o & 1:
+                held.setdefault(loan, set()).add(o)
+        idx = self.loans.at.get(loc) if issue else None
+        if idx is not None:
+            held.setdefault(idx, set()).add(self.loans.loans[idx].region)
+        loans = 0
+        for loan, origins in held.items():
+            for o in set(origins):
+                origins |= reach.get(o, set())
+            for o in origins:
+                loans |= 1 << (loan * n + o)
+        return subsets, loans
 
     def _apply(self, state: int, loc: Location, elem: object) -> int:
-        state = self._filter_live(state, loc)
-        idx = self.loans.at.get(loc)
-        if idx is not None:
-            state |= 1 << (idx * self.n + self.loans.loans[idx].region)
-        state = self._close(state, loc)
+        subsets, loans = self._step(state, loc, True)
         killed = 0
         if isinstance(elem, ir.Assign):
             killed = self.kills.kills(elem.place)
@@ -82,8 +110,8 @@ class PoloniusScopes(Analysis):
         elif isinstance(elem, ir.Call):
             killed = self.kills.kills(elem.destination)
         for loan in bits(killed):
-            state &= ~(((1 << self.n) - 1) << (loan * self.n))
-        return state
+            loans &= ~(((1 << self.n) - 1) << (loan * self.n))
+        return subsets | (loans << self.base)
 
     def statement(self, state: int, stmt: ir.Statement, loc: Location) -> int:
         return self._apply(state, loc, stmt)
@@ -96,9 +124,9 @@ class PoloniusScopes(Analysis):
         results = solve(self, self.info.points)
         table: dict[Location, int] = {}
         for loc, elem, state in states(results):
-            state = self._close(self._filter_live(state, loc), loc)
+            _, loans = self._step(state, loc, False)
             live = 0
-            for pair in bits(state):
+            for pair in bits(loans):
                 live |= 1 << (pair // self.n)
             table[loc] = live
         return table
