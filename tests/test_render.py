@@ -294,3 +294,22 @@ help: consider cloning the value if the performance cost is acceptable
     child = json.loads(render_json(diag))["children"][0]
     assert child["spans"][0]["suggested_replacement"] == ".clone()"
     assert child["spans"][0]["suggestion_applicability"] == "MachineApplicable"
+
+
+def test_a_short_non_verbose_suggestion_becomes_a_label() -> None:
+    f = _file()
+    semicolon = f.span(f.line_starts[3] - 2, f.line_starts[3] - 1)  # the `;` ending line 3
+    diag = (Diagnostic.error("x").with_primary(_span(f, 4, "s"), "here")
+            .with_suggestion("remove this semicolon", (semicolon, ""), verbose=False))
+    assert render_human(diag) == """\
+error: x
+ --> main.rs:4:20
+  |
+3 |     let t = s;
+  |              - help: remove this semicolon
+4 |     println!("{}", s);
+  |                    ^ here
+
+"""
+    verbose = Diagnostic.error("x").with_suggestion("remove this semicolon", (semicolon, ""))
+    assert "3 -     let t = s;\n3 +     let t = s\n" in render_human(verbose)

@@ -202,7 +202,10 @@ def diagnostic_from_rustc(obj: dict, file):
     diag = Diagnostic(obj["level"], obj["message"], (obj["code"] or {}).get("code"))
     diag.labels = [label(s) for s in obj["spans"]]
     for c in obj["children"]:
-        child = SubDiagnostic(c["level"], c["message"])
+        # rustc's JSON does not say whether a suggestion is verbose; its text shows it.
+        inline = f"help: {c['message']}" in (obj["rendered"] or "").replace(
+            f"\nhelp: {c['message']}", "")
+        child = SubDiagnostic(c["level"], c["message"], verbose=not inline)
         for span in c["spans"]:
             if span["suggested_replacement"] is None:
                 child.spans.append(label(span))

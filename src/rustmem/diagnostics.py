@@ -43,6 +43,10 @@ class SubDiagnostic:
     message: str
     spans: list[Label] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
+    # A suggestion is shown as its own `help:` block with the changed code (rustc's
+    # `span_suggestion_verbose`); when False, a short one-part suggestion that is the
+    # diagnostic's only one becomes a `help: ...` label on its span (`span_suggestion`).
+    verbose: bool = True
 
 
 @dataclass(slots=True)
@@ -87,11 +91,14 @@ class Diagnostic:
         return self
 
     def with_suggestion(self, message: str, *parts: tuple[Span, str],
-                        applicability: str = "MachineApplicable") -> "Diagnostic":
+                        applicability: str = "MachineApplicable",
+                        verbose: bool = True) -> "Diagnostic":
         """A `help:` that shows the fixed code: each part puts its text in place of its span
-        (`with_suggestion("consider making this binding mutable", (name.shrink_to_lo(), "mut "))`)."""
+        (`with_suggestion("consider making this binding mutable", (name.shrink_to_lo(), "mut "))`).
+        VERBOSE False lets a short one show as a label instead (see SubDiagnostic)."""
         self.children.append(SubDiagnostic(
-            "help", message, [], [Suggestion(span, text, applicability) for span, text in parts]))
+            "help", message, [], [Suggestion(span, text, applicability) for span, text in parts],
+            verbose))
         return self
 
 

@@ -43,15 +43,37 @@ def _child_note(out: list[str], width: int, child: SubDiagnostic) -> None:
     out.extend(" " * len(prefix) + line for line in rest)
 
 
+def _inline_suggestion(diag: Diagnostic) -> tuple[Label, SubDiagnostic] | None:
+    """The label a short suggestion becomes, when rustc would show it inline: the only
+    suggestion of DIAG, not verbose, one part, one line, and a message under ten words."""
+    suggesting = [c for c in diag.children if c.suggestions]
+    if len(suggesting) != 1:
+        return None
+    child = suggesting[0]
+    if child.verbose or len(child.suggestions) != 1 or len(child.message.split()) >= 10:
+        return None
+    part = child.suggestions[0]
+    if "\n" in part.replacement:
+        return None
+    code = part.replacement.strip()
+    text = f"help: {child.message}: `{code}`" if code else f"help: {child.message}"
+    return Label(part.span, text), child
+
+
 def render_human(diag: Diagnostic) -> str:
     """One diagnostic as rustc prints it, followed by the blank line that separates blocks."""
     width = _line_number_width(diag)
+    labels, children = diag.labels, diag.children
+    inline = _inline_suggestion(diag)
+    if inline is not None:
+        labels = labels + [inline[0]]
+        children = [c for c in children if c is not inline[1]]
     out = [_header(diag.level, diag.message, diag.code)]
-    if diag.labels:
-        render_snippet(out, width, diag.labels)
-    if diag.children:
+    if labels:
+        render_snippet(out, width, labels)
+    if children:
         out.append(f"{' ' * width} |")
-    for child in diag.children:
+    for child in children:
         if child.suggestions:
             out.append(_header(child.level, child.message, None))
             render_suggestion(out, width, child.suggestions)
@@ -97,7 +119,7 @@ def render_summary(diags: list[Diagnostic]) -> str:
 
 # ---------------------------------------------------------------- JSON format
 
-def _json_span(label: Label, is_child: bool, suggestion: Suggestion | None = None) -> dict:
+def _json_span(label: Label, suggestion: Suggestion | None = None) -> dict:
     span: Span = label.span
     file = span.file
     line_start, col_start = span.line, span.col
@@ -118,11 +140,11 @@ def _json_span(label: Label, is_child: bool, suggestion: Suggestion | None = Non
         "line_end": line_end,
         "column_start": col_start,
         "column_end": col_end,
-        "is_primary": True if is_child else label.primary,
+        "is_primary": label.primary,
         "text": text,
         # rustc: a secondary span always carries its (maybe empty) label, a primary one
         # only when it was given text.
-        "label": None if is_child or (label.primary and not label.text) else label.text,
+        "label": None if label.primary and not label.text else label.text,
         "suggested_replacement": suggestion.replacement if suggestion else None,
         "suggestion_applicability": suggestion.applicability if suggestion else None,
         "expansion": None,
@@ -141,13 +163,13 @@ def json_object(diag: Diagnostic) -> dict:
         "message": diag.message,
         "code": code,
         "level": diag.level,
-        "spans": [_json_span(lb, False) for lb in diag.labels],
+        "spans": [_json_span(lb) for lb in diag.labels],
         "children": [{
             "message": child.message,
             "code": None,
             "level": child.level,
-            "spans": [_json_span(lb, True) for lb in child.spans]
-            + [_json_span(Label(sg.span), True, sg) for sg in child.suggestions],
+            "spans": [_json_span(lb) for lb in child.spans]
+            + [_json_span(Label(sg.span, "", True), sg) for sg in child.suggestions],
             "children": [],
             "rendered": None,
         } for child in diag.children],
