@@ -53,6 +53,7 @@ class RustPanic(MachineStop):
         self.message = message
         self.span = span
         self.reported = False
+        self.aborted = False  # a second panic during unwinding aborted the process
 
 
 class LimitExceeded(MachineStop):

@@ -37,7 +37,7 @@ class Frame:
         self.ret_set = ret_set
         self.ret_L = ret_L
         self.target = target
-        self.cleanup = False
+        self.cleanup: Optional[RustPanic] = None  # the panic this frame is unwinding from
         self.sync = False
         self.result: Any = None
         self.owned: Any = None  # (value, type) the frame owns and drops when it ends
@@ -436,8 +436,8 @@ class Machine:
         """UnwindResume: this frame's cleanup is done; keep unwinding in the caller."""
         f = self.frames.pop()
         self._kill_frame(f)
-        assert self.panicking is not None
-        raise self.panicking
+        assert f.cleanup is not None
+        raise f.cleanup
 
     def call_sync(self, callee: Callee, vals: list, info: Optional[CallInfo] = None) -> Any:
         """Run a call to completion from Python (an intrinsic calling user code)."""
@@ -515,20 +515,27 @@ class Machine:
             self.steps = steps
 
     def _unwind(self, p: RustPanic, base: int) -> None:
+        if p.aborted:  # the process is aborting: no more cleanup anywhere
+            raise p
         if not p.reported:
             p.reported = True
             self.report_panic(p)
         frames = self.frames
         while len(frames) > base:
             f = frames[-1]
-            if f.cleanup and self.panicking is not None and self.panicking is not p:
-                raise LimitExceeded("abort", "panic in a destructor during cleanup",
-                                    stderr="panic in a destructor during cleanup\nthread caused non-unwinding panic. aborting.\n")
-            self.panicking = p
-            target = None if f.cleanup else f.code.unwind[f.bb]
+            if f.cleanup is not None:
+                # A drop panicked while this frame was unwinding: Rust aborts the process.
+                self.write_stderr("thread 'main' panicked at library/core/src/panicking.rs:\n"
+                                  "panic in a destructor during cleanup\nthread caused non-unwinding panic. aborting.\n")
+                first = f.cleanup
+                first.aborted = True
+                raise first
+            if self.panicking is None:
+                self.panicking = p
+            target = f.code.unwind[f.bb]
             if target is not None:
                 f.bb = target
-                f.cleanup = True
+                f.cleanup = p
                 return
             frames.pop()
             self._kill_frame(f)

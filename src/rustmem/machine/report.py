@@ -71,7 +71,7 @@ class Report:
     @property
     def exit_code(self) -> int:
         """The CLI's exit status: 0 ok, 101 panic, 2 UB, 3 limit (or process::exit's code)."""
-        if self.exit_code_override is not None and self.outcome == "ok":
+        if self.exit_code_override is not None and self.outcome in ("ok", "panic"):
             return self.exit_code_override
         return EXIT_CODES[self.outcome]
 

@@ -43,7 +43,8 @@ def run_program(program: Any, options: Optional[Options] = None) -> Report:
         if options.check_leaks:
             leak_report(m, report)
     except RustPanic as p:
-        report = Report("panic", panic=PanicInfo(p.message, line_of(p.span), col_of(p.span), file_of(p.span)))
+        report = Report("panic", panic=PanicInfo(p.message, line_of(p.span), col_of(p.span), file_of(p.span)),
+                        exit_code_override=134 if p.aborted else None)
     except UndefinedBehavior as u:
         report = Report("ub", ub=UbInfo(u.cls, u.message, line_of(u.span), col_of(u.span), file_of(u.span)))
         m.write_stderr(render_ub(u))
