@@ -66,6 +66,7 @@ class Report:
     leaks: list[Leak] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
     limit: Optional[str] = None  # which limit, for outcome "limit"
+    diagnostics: list = field(default_factory=list)  # outcome "compile-error": why it could not run
     exit_code_override: Optional[int] = None  # process::exit(n)
 
     @property
@@ -83,6 +84,9 @@ class Report:
         out["stats"] = dict(self.stats)
         if self.limit:
             out["limit"] = self.limit
+        if self.diagnostics:
+            from ..render.diagnostics import json_object
+            out["diagnostics"] = [json_object(d) for d in self.diagnostics]
         return out
 
     def dumps(self) -> str:

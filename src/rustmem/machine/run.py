@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Any, Optional
 
-from ..diagnostics import CompileError
+from ..diagnostics import CompileError, Diagnostic
 from .errors import LimitExceeded, ProgramExit, RustPanic, UbClass, UndefinedBehavior, Unsupported
 from .interp import Machine
 from .memory import Allocation
@@ -54,13 +54,16 @@ def run_program(program: Any, options: Optional[Options] = None) -> Report:
     except ProgramExit as e:
         report = Report("ok", exit_code_override=e.code)
     except Unsupported as e:
-        report = Report("compile-error")
+        diag = Diagnostic.error(e.message)
+        if e.span is not None:
+            diag.with_primary(e.span)
+        report = Report("compile-error", diagnostics=[diag])
         m.write_stderr(f"error: {e.message}\n" + (f"  --> {e.span!r}\n" if e.span is not None else ""))
     except RecursionError:
         report = Report("limit", limit="stack")
         m.write_stderr("\nthread 'main' has overflowed its stack\nfatal runtime error: stack overflow, aborting\n")
     except CompileError as e:
-        report = Report("compile-error")
+        report = Report("compile-error", diagnostics=list(e.diagnostics))
         m.write_stderr("".join(f"error: {d.message}\n" for d in e.diagnostics))
     finally:
         sys.setrecursionlimit(old_limit)
