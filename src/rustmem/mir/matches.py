@@ -126,11 +126,11 @@ class MatchMixin:
         they are dropped when `scope` ends."""
         dead = self.new_block()
         self.blocks[dead].terminator = ir.Unreachable(pat.span)
-        self.bind_or_else(pat, place, ty, scope, dead)
+        self.schedule_bindings(self.bind_or_else(pat, place, ty, dead), pat.span, scope)
 
     def bind_let_else(self, pat: ast.Pat, place: ir.Place, ty: T.Ty, scope: int, else_block: ast.Block) -> None:
         else_bb = self.new_block()
-        self.bind_or_else(pat, place, ty, scope, else_bb)
+        canonical = self.bind_or_else(pat, place, ty, else_bb)
         after = self.cur
         self.cur = else_bb
         with self.in_scope(else_block.span, temporaries=True):
@@ -138,8 +138,11 @@ class MatchMixin:
             self.into(ir.Place(local), else_block)
         self.terminate(ir.Unreachable(else_block.span))
         self.cur = after
+        self.schedule_bindings(canonical, pat.span, scope)  # after the else block, which never binds
 
-    def bind_or_else(self, pat: ast.Pat, place: ir.Place, ty: T.Ty, scope: int, fail: ir.BasicBlock) -> None:
+    def bind_or_else(self, pat: ast.Pat, place: ir.Place, ty: T.Ty, fail: ir.BasicBlock) -> dict[str, ir.Local]:
+        """Test and bind pat from place, continuing in the current block; a failed test
+        jumps to fail.  Returns the binding locals by name (not yet scheduled)."""
         canonical: dict[str, ir.Local] = {}
         join = self.new_block()
 
@@ -149,9 +152,12 @@ class MatchMixin:
 
         self.match_pattern([(place, ty, pat)], fail, [], on_match)
         self.cur = join
+        return canonical
+
+    def schedule_bindings(self, canonical: dict[str, ir.Local], span: Span, scope: int) -> None:
         for local in canonical.values():
-            self.schedule_storage(local, pat.span, scope)
-            self.schedule_drop(local, pat.span, scope)
+            self.schedule_storage(local, span, scope)
+            self.schedule_drop(local, span, scope)
 
     # ---------------------------------------------------------------- bindings
 
