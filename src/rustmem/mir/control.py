@@ -198,14 +198,12 @@ class ControlMixin:
     def into_While(self, dest: ir.Place, e: ast.While) -> None:
         cond = unparen(e.cond)
 
-        def body() -> None:
+        def iteration() -> None:
             if isinstance(cond, ast.Let):
-                # `loop { match scrutinee { pat => body, _ => break } }`: the scrutinee's
-                # temporaries die with each iteration
+                # `loop { match scrutinee { pat => body, _ => break } }`
                 arms = [(cond.pat, None, lambda: self.loop_body(e.body), e.body.span),
                         (ast.WildPat(cond.span), None, lambda: self.break_innermost(cond.span), cond.span)]
-                with self.in_scope(e.span, temporaries=True):
-                    self.lower_match(cond.scrutinee, arms, e.span)
+                self.lower_match(cond.scrutinee, arms, e.span)
                 return
             flag = self.eval_condition(e.cond)
             body_bb, exit_bb = self.new_block(), self.new_block()
@@ -214,6 +212,12 @@ class ControlMixin:
             self.break_innermost(e.cond.span)
             self.cur = body_bb
             self.loop_body(e.body)
+
+        def body() -> None:
+            # one scope per iteration: the condition's flag and the scrutinee's temporaries
+            # die with each iteration
+            with self.in_scope(e.span, temporaries=True):
+                iteration()
 
         self.lower_loop(dest, e.label, e.span, body)
         self.assign(e.span, dest, UNIT_RVALUE)
