@@ -45,4 +45,4 @@ def lookup(m: Any, fn: Any, args: tuple) -> Intrinsic:
     return missing
 
 
-from . import cell, core, iter, misc, num, option, string, traits, vec  # noqa: E402,F401  (they register)
+from . import cell, core, extra, iter, misc, num, option, string, traits, vec  # noqa: E402,F401  (they register)
