@@ -426,9 +426,8 @@ class FnCtxt(ExprChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
         if isinstance(s, ast.LetStmt):
             return self.check_let_stmt(s)
         if isinstance(s, ast.ExprStmt):
-            expected = None if s.semi or isinstance(s.expr, (ast.Block, ast.If, ast.Match, ast.While, ast.For, ast.Loop)) else UNIT
-            if not s.semi and isinstance(s.expr, (ast.If, ast.Match, ast.Block)):
-                expected = UNIT
+            # a block-like expression statement without `;` must be `()`
+            expected = None if s.semi else UNIT
             ty = self.check_expr(s.expr, expected)
             if not s.semi and expected is not None and not isinstance(self.shallow(ty), Never):
                 if not self.coerce(s.expr, ty, UNIT):

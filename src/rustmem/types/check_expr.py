@@ -744,6 +744,7 @@ def _slice_of(t: Ty) -> Any:
 
 
 def _fn_display(fn: FnDef) -> str:
-    if fn.intrinsic and "::" in fn.intrinsic and not fn.intrinsic.startswith("<"):
-        return ("std::" if fn.impl is None else "") + fn.intrinsic if fn.impl is None else fn.intrinsic
-    return fn.path
+    """How rustc names a function in E0133: `std::ptr::read` for a std free function."""
+    if fn.intrinsic and fn.impl is None and fn.trait is None:
+        return "std::" + fn.intrinsic
+    return fn.intrinsic or fn.path

@@ -27,7 +27,6 @@ STD_ROOTS = ("std", "core", "alloc")
 
 def lookup(tables: ItemTables, module: Module, name: str, ns: str) -> Any:
     """name in module's namespace ns ("types" or "values"), then globs, std and the prelude."""
-    m: Optional[Module] = module
     d = getattr(module, ns).get(name)
     if d is not None:
         return d
@@ -35,7 +34,6 @@ def lookup(tables: ItemTables, module: Module, name: str, ns: str) -> Any:
         d = member(tables, g, name, ns)
         if d is not None:
             return d
-    del m
     entry = tables.prelude.get(name)
     if entry is not None:
         d = entry[0] if ns == "types" else entry[1]
@@ -81,9 +79,8 @@ def resolve_module_path(tables: ItemTables, module: Module, crate_root: Module, 
     cur: Any
     if first in STD_ROOTS and tables.std_root is not None and len(segments) > 1 and first not in module.types:
         cur, start = tables.std_root, 1
-    elif first == "crate":
-        cur, start = (module if module.is_std and tables.std_root is None else
-                      (tables.std_root if module.is_std else crate_root)), 1
+    elif first == "crate":  # the crate root: std's own root inside the stubs
+        cur, start = (tables.std_root if module.is_std else crate_root), 1
     elif first == "self" and len(segments) > 1:
         cur, start = module, 1
     elif first == "super":
