@@ -73,6 +73,13 @@ class BlockGen:
     def statement(self, st: ir.Statement, index: int, fallback: Optional[Callable]) -> None:
         if fallback is None:
             return
+        if st.__class__.__name__ == "InlineAssert":
+            expr, simple = self.operand(st.term.cond)
+            if simple:
+                msg = self.name(self.c.assert_message(st.term.msg), "msg")
+                self.emit(f"_i = {index}")
+                self.emit(f"if bool({expr}) != {bool(st.term.expected)}: raise RustPanic({msg}(L))")
+                return
         if isinstance(st, ir.Assign) and not st.place.projection:
             expr = self.rvalue(st.rvalue, st.place)
             if expr is not None:

@@ -95,19 +95,48 @@ def superblocks(body: ir.Body) -> dict[int, list[int]]:
             continue
         chain = [head]
         cur = bb
+        unwind = getattr(bb.terminator, "unwind", None) if isinstance(bb.terminator, ir.Assert) else None
         while True:
             t = cur.terminator
-            nxt = t.target if isinstance(t, ir.Goto) else (t.real if isinstance(t, ir.FalseUnwind) else None)
+            nxt = None
+            if isinstance(t, ir.Goto):
+                nxt = t.target
+            elif isinstance(t, ir.FalseUnwind):
+                nxt = t.real
+            elif isinstance(t, ir.Assert) and (unwind is None or t.unwind == unwind):
+                nxt, unwind = t.target, t.unwind
             if (nxt is None or nxt == 0 or nxt in chain or len(preds[nxt]) != 1 or nxt in taken
                     or body.blocks[nxt].is_cleanup or len(chain) >= 16):
                 break
+            last = body.blocks[nxt].terminator
+            if unwind is not None and getattr(last, "unwind", unwind) not in (unwind, None) and not isinstance(last, (ir.Goto, ir.FalseUnwind, ir.Assert)):
+                break  # the chain's unwind edge must be one: its asserts' and its last terminator's
             chain.append(nxt)
             cur = body.blocks[nxt]
+        while len(chain) > 1 and unwind is not None and not _same_unwind(body.blocks[chain[-1]].terminator, unwind):
+            chain.pop()
         if len(chain) > 1:
             chains[head] = chain
             taken.update(chain[1:])
     # A block absorbed into a chain may itself have started a chain before: drop those.
     return {h: c for h, c in chains.items() if h not in taken}
+
+
+def _same_unwind(t: Any, unwind: Any) -> bool:
+    """A chain may end in t when t cannot unwind elsewhere than the chain's asserts do."""
+    if isinstance(t, (ir.Goto, ir.FalseUnwind, ir.SwitchInt, ir.Return, ir.FalseEdge, ir.Unreachable)):
+        return True
+    return getattr(t, "unwind", None) == unwind
+
+
+class InlineAssert:
+    """A passing Assert inside a superblock: check it, then fall through to the next block."""
+
+    __slots__ = ("term", "span")
+
+    def __init__(self, term: ir.Assert) -> None:
+        self.term = term
+        self.span = term.span
 
 
 def _never_entered(L: list) -> int:
@@ -173,10 +202,17 @@ class BodyCompiler(PlaceCompiler, TerminatorCompiler):
                 continue
             if chain is not None:
                 parts = [self.body.blocks[b] for b in chain]
-                merged = ir.BasicBlockData([st for part in parts for st in part.statements], parts[-1].terminator)
+                stmts: list = []
+                for part in parts[:-1]:
+                    stmts.extend(part.statements)
+                    if isinstance(part.terminator, ir.Assert):
+                        stmts.append(InlineAssert(part.terminator))
+                stmts.extend(parts[-1].statements)
+                merged = ir.BasicBlockData(stmts, parts[-1].terminator)
                 cb.blocks.append(self.block(merged))
                 cb.counts.append(sum(len(part.statements) + 1 for part in parts))
-                cb.unwind.append(getattr(parts[-1].terminator, "unwind", None))
+                unwinds = [p.terminator.unwind for p in parts if isinstance(p.terminator, ir.Assert)]
+                cb.unwind.append(getattr(parts[-1].terminator, "unwind", None) or (unwinds[0] if unwinds else None))
                 continue
             cb.blocks.append(self.block(bb))
             cb.counts.append(len(bb.statements) + 1)
@@ -273,6 +309,9 @@ class BodyCompiler(PlaceCompiler, TerminatorCompiler):
             return self.storage_live(st.local)
         if isinstance(st, ir.StorageDead):
             return self.storage_dead(st.local, st.span)
+        if isinstance(st, InlineAssert):
+            check = self.t_Assert(st.term)
+            return lambda L: check(L) and None
         if isinstance(st, ir.SetDiscriminant):
             get = self.place_get(st.place)
             put = self.place_set(st.place)
