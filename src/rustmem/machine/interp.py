@@ -394,8 +394,8 @@ class Machine:
         self.stack_bytes = stack
         if stack > self.peak_stack_bytes:
             self.peak_stack_bytes = stack
-            if len(frames) > self.max_frames:
-                self.max_frames = len(frames)
+        if len(frames) > self.max_frames:
+            self.max_frames = len(frames)
         if self.tracer is not None:
             self.tracer.event("call", self.steps, fn=code.name, depth=len(frames))
         return f

@@ -167,7 +167,7 @@ class Memory:
                     raise LimitExceeded("heap", f"heap limit of {self.max_heap_bytes} bytes exceeded", span=span)
             self.live_heap[a.id] = a
         if self.tracer is not None:
-            self.tracer.event("alloc", self.clock(), alloc=a.id, kind=kind, size=size, ty=str(ty), name=name, span=span)
+            self.tracer.event("alloc", self.clock(), alloc=a.id, region=kind, size=size, ty=str(ty), name=name, span=span)
         return a
 
     def deallocate(self, p: Ptr, span: Any) -> None:
@@ -192,7 +192,7 @@ class Memory:
             self.heap_bytes -= a.size
             self.live_heap.pop(a.id, None)
         if self.tracer is not None:
-            self.tracer.event("free", self.clock(), alloc=a.id, kind=a.kind, span=span)
+            self.tracer.event("free", self.clock(), alloc=a.id, region=a.kind, span=span)
 
     # ------------------------------------------------------------ load / store
 
@@ -304,5 +304,5 @@ class Memory:
         if a.sb is not None and a.live:
             a.sb.retag(p.tag, p, tag, kind, self)
         if self.tracer is not None:
-            self.tracer.event("borrow", self.clock(), alloc=a.id, path=p.path, kind=kind, tag=tag)
+            self.tracer.event("borrow", self.clock(), alloc=a.id, path=p.path, borrow=kind, tag=tag)
         return Ptr(a, p.path, tag, p.meta, p.elem, p.delta)

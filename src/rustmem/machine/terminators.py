@@ -96,13 +96,14 @@ class TerminatorCompiler:
         get, put = self.place_get(t.place), self.place_set(t.place)
         glue = self.m.drop_glue(ty)
         tracer, clock = self.m.tracer, self.m.clock
+        local, frame = t.place.local, self.body.name
 
         def drop(L: list) -> int:
             v = get(L)
             if v is not UNINIT:
                 put(L, UNINIT)
                 if tracer is not None:
-                    tracer.event("drop", clock(), ty=str(ty))
+                    tracer.event("drop", clock(), ty=str(ty), local=local, frame=frame)
                 glue(v)
             return target
         return drop
