@@ -323,3 +323,21 @@ def test_move_as_copy_discipline_finds_use_after_free():
     memory = SimpleNamespace(moves_uninit=False, auto_drop=False)
     report = run_program(program(main), Options(memory=memory))
     assert report.outcome == "ub" and report.ub.cls == "use-after-free" and report.ub.line == 4
+
+
+def test_trace_of_heap_events_uses_the_tracer_signature():
+    events = []
+    tracer = SimpleNamespace(event=lambda kind, step, **data: events.append((kind, data)))
+    bt = box_of(T.I32)
+    raw = T.RawPtr(False, T.I32)
+    main = body("main", [T.UNIT, bt, raw], [
+        ([], call(box_new(), [const(7)], 1, 1, 2, targs=(T.I32,)), False),
+        ([assign(3, 2, ir.AddressOf(False, ir.Place(1, (ir.Deref(),))))], ir.Drop(sp(4), ir.Place(1), 2), False),
+        ([], ir.Return(sp(5)), False),
+    ])
+    report = run_program(program(main), Options(tracer=tracer))
+    assert report.outcome == "ok"
+    kinds = [k for k, _ in events]
+    assert "alloc" in kinds and "free" in kinds and "drop" in kinds
+    alloc = next(d for k, d in events if k == "alloc")
+    assert alloc["region"] == "heap" and alloc["span"].line == 2
