@@ -161,9 +161,10 @@ class MacroMixin:
             flag = self.eval_condition(e.args[0])
             self.terminate(ir.SwitchInt(e.span, ir.Move(ir.Place(flag)), [0], [fail_bb], ok_bb))
             self.cur = fail_bb
-            default = "assertion failed: " + e.args[0].span.text
-            args = self.format_operands(e.msg, None, False, default)
-            self.call_intrinsic(ir.Place(self.new_temp(T.NEVER, e.span)), "fmt::panic", args, T.NEVER, e.span)
+            with self.in_scope(e.span, temporaries=True):  # the message exists on this path only
+                default = "assertion failed: " + e.args[0].span.text
+                args = self.format_operands(e.msg, None, False, default)
+                self.call_intrinsic(ir.Place(self.new_temp(T.NEVER, e.span)), "fmt::panic", args, T.NEVER, e.span)
         elif name in ("assert_eq", "assert_ne"):
             left, right = self.ref_to(e.args[0]), self.ref_to(e.args[1])
             ty = self.adjusted_ty(e.args[0])
@@ -179,11 +180,12 @@ class MacroMixin:
             values = [0] if name == "assert_eq" else [1]
             self.terminate(ir.SwitchInt(e.span, ir.Move(ir.Place(flag)), values, [fail_bb], ok_bb))
             self.cur = fail_bb
-            kind = ir.Constant("==" if name == "assert_eq" else "!=", T.Ref(T.STATIC, False, T.STR))
-            args = [kind, ir.Copy(lp), ir.Copy(rp)]
-            if e.msg is not None:
-                args += self.format_operands(e.msg, None, False)
-            self.call_intrinsic(ir.Place(self.new_temp(T.NEVER, e.span)), "panic::assert_failed", args, T.NEVER, e.span)
+            with self.in_scope(e.span, temporaries=True):
+                kind = ir.Constant("==" if name == "assert_eq" else "!=", T.Ref(T.STATIC, False, T.STR))
+                args = [kind, ir.Copy(lp), ir.Copy(rp)]
+                if e.msg is not None:
+                    args += self.format_operands(e.msg, None, False)
+                self.call_intrinsic(ir.Place(self.new_temp(T.NEVER, e.span)), "panic::assert_failed", args, T.NEVER, e.span)
         else:
             raise unsupported(e.span, f"the macro `{e.name}!`")
         self.cur = ok_bb
