@@ -1,6 +1,7 @@
 """UI tests of the type checker: each `tests/ui/types/*.rs` annotates, rustc's way, the errors
 (`//~ ERROR E0308`) expected on its lines; the checker must report exactly that multiset of
-(line, code).  Adding a case is adding a file."""
+(line, code), and `rustmem check`'s human output must equal `NAME.stderr` beside it
+(`RUSTMEM_BLESS=1` rewrites those).  Adding a case is adding a file."""
 from __future__ import annotations
 
 import json
@@ -46,6 +47,13 @@ def checker_errors(path: Path) -> Counter:
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_ui_case(path: Path) -> None:
     assert checker_errors(path) == expected_errors(path.read_text())
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_ui_human_output(path: Path) -> None:
+    """The whole `rustmem check` output, wording and labels included, as blessed."""
+    from uitest import check_ui
+    check_ui(path)
 
 
 @pytest.mark.skipif(shutil.which("rustc") is None, reason="rustc is not installed")

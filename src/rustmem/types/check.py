@@ -26,7 +26,7 @@ from .results import Borrow, Deref, MutToConstPointer, NeverToAny, ReifyFnPointe
 from .traits import MAYBE, NO, YES, Obligation, SelectionCx, elaborate
 from .ty import (
     BOOL, ERASED, ERROR, NEVER, UNIT, Adt, Array, ClosureTy, ErrorTy, FnDefTy, FnPtr, Infer, Never,
-    Projection, RawPtr, Ref, Slice, Ty, fold, walk,
+    Projection, RawPtr, Ref, Slice, Ty, erase_regions, fold, walk,
 )
 
 if TYPE_CHECKING:
@@ -98,7 +98,11 @@ class FnCtxt(ExprChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
         return ERROR
 
     def ty_str(self, ty: Ty) -> str:
-        return str(self.infcx.resolve(ty))
+        """ty as an error message shows it (inference variables resolved, regions not shown)."""
+        return str(self.shown(ty))
+
+    def shown(self, ty: Ty) -> Ty:
+        return erase_regions(self.infcx.resolve(ty))
 
     def lower(self, t: ast.TypeExpr) -> Ty:
         return self.normalize(lower_ty(t, self.lower_cx))
@@ -233,7 +237,7 @@ class FnCtxt(ExprChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
         return tuple(self.infcx.new_var() for _ in trait.params)
 
     def report_unsatisfied(self, ob: Obligation) -> None:
-        ty = self.infcx.resolve(ob.ty)
+        ty = self.shown(ob.ty)
         if isinstance(ty, ErrorTy) or self.error_count and ob.cause == "nested":
             return
         trait = ob.trait

@@ -468,7 +468,7 @@ class ExprChecker:
                 self.check_expr(a, None)
             if isinstance(r, Infer) and numeric_kinds_with(self, r, e.name):
                 return self.error(errors.ambiguous_numeric(e.name_span, e.name, str(r)))
-            return self.error(errors.no_method(e.name_span, e.name, self.infcx.resolve(recv)))
+            return self.error(errors.no_method(e.name_span, e.name, self.shown(recv)))
         self.add_adjustments(e.receiver, receiver_adjustments(self, steps, pick))
         if pick.autoref:
             self.convert_place_to_mutable(e.receiver)
@@ -507,7 +507,7 @@ class ExprChecker:
             if ty is not None:
                 self.add_adjustments(e.operand, [st.adjustment for st in steps[1:i + 1]])
                 return ty
-        shown = self.infcx.resolve(base)
+        shown = self.shown(base)
         span = e.name_span or e.span
         if isinstance(shown, (Int, Float, Bool, Char)) or isinstance(shown, Infer) and shown.kind != "ty":
             return self.error(errors.primitive_field(span, shown))
@@ -535,7 +535,7 @@ class ExprChecker:
             it = self.shallow(idx)
             if isinstance(s, (Array, Slice)) and is_intlike(it):
                 if not self.infcx.unify(it, USIZE):
-                    return self.error(errors.bad_index(e.index.span, self.infcx.resolve(_slice_of(s)), it))
+                    return self.error(errors.bad_index(e.index.span, self.shown(_slice_of(s)), it))
                 self.add_adjustments(e.operand, [st.adjustment for st in steps[1:i + 1]])
                 e.res = None
                 return s.elem
@@ -555,10 +555,10 @@ class ExprChecker:
         while isinstance(peeled, Ref):
             peeled = self.shallow(peeled.inner)
         if isinstance(peeled, (Array, Slice)) or isinstance(peeled, Adt) and peeled.adt.lang in ("Vec", "String"):
-            return self.error(errors.bad_index(e.index.span, _slice_of(peeled), self.infcx.resolve(idx)))
+            return self.error(errors.bad_index(e.index.span, _slice_of(peeled), self.shown(idx)))
         if isinstance(peeled, Str):
-            return self.error(errors.bad_index(e.index.span, "str", self.infcx.resolve(idx)))
-        return self.error(errors.cannot_index(e.operand.span, self.infcx.resolve(base)))
+            return self.error(errors.bad_index(e.index.span, "str", self.shown(idx)))
+        return self.error(errors.cannot_index(e.operand.span, self.shown(base)))
 
     def convert_place_to_mutable(self: Any, e: Any) -> None:
         """A place used mutably: its overloaded derefs and indexing become the `_mut` versions."""
@@ -688,7 +688,7 @@ class ExprChecker:
         if isinstance(s, ErrorTy):
             return ERROR
         if not isinstance(s, Adt) or s.adt.lang not in ("Option", "Result"):
-            return self.error(errors.try_on_wrong_type(e.span, self.infcx.resolve(t)))
+            return self.error(errors.try_on_wrong_type(e.span, self.shown(t)))
         if isinstance(ret, Infer):
             self.infcx.unify(ret, Adt(s.adt, tuple(self.infcx.new_var() for _ in s.args)))
             ret = self.shallow(ret)
@@ -720,7 +720,7 @@ def for_loop_res(fcx: Any, e: ast.For, it: Ty) -> Ty:
     if isinstance(s, ErrorTy):
         return ERROR
     if fcx.scx.evaluate(s, into, ()) == NO:
-        return fcx.error(errors.not_iterator(e.iter.span, fcx.infcx.resolve(it)))
+        return fcx.error(errors.not_iterator(e.iter.span, fcx.shown(it)))
     fcx.register(Obligation(s, into, (), e.iter.span))
     iter_ty = fcx.normalize(Projection(into, s, "IntoIter", ()))
     item = fcx.normalize(Projection(iterator, iter_ty, "Item", ()))

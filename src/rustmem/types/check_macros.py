@@ -31,7 +31,7 @@ class MacroChecker:
             dest = self.check_expr(e.dest, None)
             pick, steps = probe_method(self, dest, "write_fmt")
             if pick is None:
-                self.error(errors.no_method(e.dest.span, "write_fmt", self.infcx.resolve(dest)))
+                self.error(errors.no_method(e.dest.span, "write_fmt", self.shown(dest)))
                 result = ERROR
             else:
                 self.add_adjustments(e.dest, receiver_adjustments(self, steps, pick))

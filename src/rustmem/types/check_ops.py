@@ -45,7 +45,7 @@ class OpsChecker:
                 deref = self.tcx.lang_trait("Deref")
                 e.res = OverloadedOp(deref.methods["deref"], (s,), True)
                 return target[0]
-            return self.error(errors.cannot_deref(e.span, self.infcx.resolve(t)))
+            return self.error(errors.cannot_deref(e.span, self.shown(t)))
         hint = expected if expected is not None and is_numeric(self.shallow(expected)) else None
         t = self.check_expr(e.operand, hint)
         s = self.shallow(t)
@@ -60,7 +60,7 @@ class OpsChecker:
             self.register(Obligation(s, trait, (), e.span))
             e.res = OverloadedOp(trait.methods["neg" if e.op == "-" else "not"], (s,))
             return self.normalize(Projection(trait, s, "Output", ()))
-        return self.error(errors.cannot_negate(e.span, e.op, self.infcx.resolve(t)))
+        return self.error(errors.cannot_negate(e.span, e.op, self.shown(t)))
 
     def expr_Binary(self: Any, e: ast.Binary, expected: Optional[Ty]) -> Ty:
         if e.op in ("&&", "||"):

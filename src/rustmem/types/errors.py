@@ -24,7 +24,10 @@ def plural(n: int, word: str) -> str:
 # ---------------------------------------------------------------- names
 
 def unresolved_value(span: Any, name: str, is_fn: bool = False) -> Diagnostic:
-    what = "function, tuple struct or tuple variant" if is_fn else "value"
+    if is_fn:  # rustc guesses from the case: `Point(..)` may be a tuple struct, `point(..)` not
+        what = "function, tuple struct or tuple variant" if name[:1].isupper() else "function"
+    else:
+        what = "value"
     return _e("E0425", f"cannot find {what} `{name}` in this scope", span, "not found in this scope")
 
 
