@@ -311,7 +311,10 @@ class BodyCompiler(PlaceCompiler, TerminatorCompiler):
             return self.storage_dead(st.local, st.span)
         if isinstance(st, InlineAssert):
             check = self.t_Assert(st.term)
-            return lambda L: check(L) and None
+
+            def inline_assert(L: list) -> None:
+                check(L)  # panics when it fails; its target is the next statement
+            return inline_assert
         if isinstance(st, ir.SetDiscriminant):
             get = self.place_get(st.place)
             put = self.place_set(st.place)

@@ -438,14 +438,21 @@ def cmp_by_key(m: Any, a: list, info: Any) -> Any:
     return a[0] if c <= 0 else a[1]
 
 
-@intrinsic("str::rsplit", "str::rsplitn")
+@intrinsic("str::rsplit")
 def str_rsplit(m: Any, a: list, info: Any) -> Any:
-    from .string import str_split, str_splitn
-    it = (str_splitn if info.key.endswith("n") else str_split)(m, a, info)
-    vals = list(reversed(it.vals))
-    if info.key.endswith("n") and a[1] and len(vals) > a[1]:
-        return PyIter(m, vals)
-    return PyIter(m, vals)
+    from .string import str_split
+    return PyIter(m, list(reversed(str_split(m, a, info).vals)))
+
+
+@intrinsic("str::rsplitn")
+def str_rsplitn(m: Any, a: list, info: Any) -> Any:
+    from .string import _pieces, pattern, self_str
+    p, t = self_str(m, a, info)
+    pat = pattern(m, a[2], info.arg_tys[2])
+    if not isinstance(pat, str):
+        raise NotImplementedError("rsplitn with a closure pattern")
+    parts = t.rsplit(pat, a[1] - 1) if a[1] else []
+    return PyIter(m, list(reversed(_pieces(m, p, t, parts, [len(pat)] * len(parts)))))
 
 
 @intrinsic("char::encode_utf8")

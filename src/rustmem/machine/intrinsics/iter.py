@@ -182,17 +182,8 @@ def iter_peekable(m: Any, a: list, info: Any) -> Any:
 @intrinsic("Peekable::peek", "Peekable::peek_mut")
 def peekable_peek(m: Any, a: list, info: Any) -> Any:
     p = m.mem.load(a[0])
-    x = p.peek()
-    if x is None:
-        return none()
-    return some(_PeekSlot.ptr(m, p))
-
-
-class _PeekSlot:
-    @staticmethod
-    def ptr(m: Any, p: Peekable) -> Ptr:
-        slot = m.mem.allocate("stack", None, 0, p.peeked, None, "peeked")
-        return Ptr(slot)
+    slot = p.peek_slot()
+    return none() if slot is None else some(Ptr(slot))
 
 
 @intrinsic("Iterator::flat_map")

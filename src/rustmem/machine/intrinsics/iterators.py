@@ -505,21 +505,30 @@ class Copied(Rev):
 
 
 class Peekable(Rev):
+    """Peekable: the peeked item waits in its own slot, so `peek_mut` can change it."""
+
     def __init__(self, m: Any, inner: PyIter) -> None:
         super().__init__(m, inner)
-        self.peeked: Any = None
+        self.slot: Any = None
         self.has = False
 
     def next(self) -> Any:
         if self.has:
             self.has = False
-            return self.peeked
+            return self.slot.value if self.slot is not None else None
         return self.inner.next()
 
     def peek(self) -> Any:
+        slot = self.peek_slot()
+        return None if slot is None else slot.value
+
+    def peek_slot(self) -> Any:
+        """The slot holding the next item (None at the end), filling it on first use."""
         if not self.has:
-            self.peeked, self.has = self.inner.next(), True
-        return self.peeked
+            v = self.inner.next()
+            self.slot = None if v is None else self.m.mem.allocate("stack", None, 0, v, None, "peeked")
+            self.has = True
+        return self.slot
 
 
 class FlatMap(Map):
