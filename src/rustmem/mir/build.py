@@ -60,6 +60,10 @@ class ProgramContext:
         return r
 
     def add_body(self, body: ir.Body, key: Any, closure: bool) -> None:
+        base, n = body.name, 1
+        while body.name in self.program.bodies:  # e.g. `Foo::x` of `impl Foo<i32>` and `impl Foo<u8>`
+            n += 1
+            body.name = f"{base}#{n}"
         self.program.bodies[body.name] = body
         if closure:
             self.program.closures[key] = body
