@@ -639,7 +639,8 @@ class ExprChecker:
         for f in e.fields:
             idx = variant.field_index(f.name)
             if idx is None:
-                self.error(errors.no_such_field_lit(f.span if not f.shorthand else f.value.span, kind, shown, f.name))
+                name_span = type(f.span)(f.span.file, f.span.lo, f.span.lo + len(f.name.encode()))
+                self.error(errors.no_such_field_lit(name_span, kind, shown, f.name))
                 self.check_expr(f.value, None)
                 continue
             seen.add(f.name)

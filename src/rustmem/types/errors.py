@@ -78,8 +78,13 @@ def missing_generics(span: Any, name: str, n: int) -> Diagnostic:
 
 # ---------------------------------------------------------------- types
 
+def _kind(ty: str) -> str:
+    """A type in a label: literals not yet typed are "integer" / "floating-point number"."""
+    return {"{integer}": "integer", "{float}": "floating-point number"}.get(ty, f"`{ty}`")
+
+
 def mismatched(span: Any, expected: str, found: str) -> Diagnostic:
-    return _e("E0308", "mismatched types", span, f"expected `{expected}`, found `{found}`")
+    return _e("E0308", "mismatched types", span, f"expected {_kind(expected)}, found {_kind(found)}")
 
 
 def missing_lifetime(span: Any) -> Diagnostic:
@@ -209,7 +214,11 @@ def binop_operands(span: Any, op: str, lhs: str, rhs: str) -> Diagnostic:
                f"no implementation for `{lhs} {op} {rhs}`")
     else:
         msg = binop(span, op, lhs, rhs).message
-    return _e("E0277", msg, span, f"no implementation for `{lhs} {op} {rhs}`")
+    flipped = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}.get(op)
+    label = f"no implementation for `{lhs} {op} {rhs}`"
+    if flipped:
+        label += f" and `{lhs} {flipped} {rhs}`"
+    return _e("E0277", msg, span, label)
 
 
 def break_with_value(span: Any, kind: str) -> Diagnostic:

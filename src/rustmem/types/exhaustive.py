@@ -15,7 +15,7 @@ from typing import Any, Optional
 
 from ..syntax import ast
 from . import errors
-from .ty import Adt, Array, Bool, Char, Int, Ref, Slice, Tuple, Ty
+from .ty import Adt, Array, Bool, Char, Int, Ref, Slice, Tuple, Ty, erase_regions
 
 WILD = None  # a pattern that matches anything
 
@@ -33,7 +33,8 @@ def check_refutability(checker: Any) -> None:
         ty = match.scrutinee.ty
         w = Usefulness(fcx).witness([[p] for p in arms], [ty])
         if w is not None:
-            fcx.diags.append(errors.non_exhaustive(match.scrutinee.span, [w[0]], ty))
+            fcx.diags.append(errors.non_exhaustive(match.scrutinee.span, [w[0]], ty)
+                             .with_note(f"the matched value is of type `{erase_regions(ty)}`"))
     for fcx, pat, origin in checker.refutability_checks:
         ty = pat.ty
         if ty is None:
