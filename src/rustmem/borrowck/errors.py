@@ -351,14 +351,21 @@ def explicit_lifetime_required(param: str, span: Span, region: str) -> Diagnosti
     return d.with_help(f"add explicit lifetime `{region}` to the type of `{param}`")
 
 
-def escaping_data(what: str, param: str, param_span: Span, span: Span, region: str, category: str) -> Diagnostic:
+def escaping_data(what: str, param: str, param_span: Span, span: Span, region: str, category: str,
+                  anon_span: Optional[Span] = None, note: str = "") -> Diagnostic:
     """E0521: a parameter's borrow must outlive `'static` (stored somewhere global)."""
     d = Diagnostic.error(f"borrowed data escapes outside of {what}", "E0521")
     d.with_primary(span, f"`{param}` escapes the {what} body here")
     d.with_label(param_span, f"`{param}` is a reference that is only valid in the {what} body")
-    verb = {"argument": "argument"}.get(category, "assignment")
     name = region if not region.startswith("'_") else "'1"
+    if anon_span is not None:
+        d.with_label(anon_span, f"let's call the lifetime of this reference `{name}`")
+    verb = {"argument": "argument"}.get(category, "assignment")
     d.with_label(span, f"{verb} requires that `{name}` must outlive `'static`")
+    if note:
+        d.with_note(f"requirement occurs because of {note}")
+        d.with_note("mutable references are invariant over their type parameter")
+        d.with_help("see <https://doc.rust-lang.org/nomicon/subtyping.html> for more information about variance")
     return d
 
 

@@ -187,7 +187,9 @@ def capture_use(cx: "BodyCheck", closure: Any, index: int) -> Optional[Span]:
             i = _word_index(text, var)
             if i >= 0:
                 lo = elem.span.lo + len(text[:i].encode())
-                return Span(elem.span.file, lo, lo + len(var.encode()))
+                if i > 0 and text[i - 1] == "*" and body.upvars[index][1] == "refmut":
+                    lo -= 1  # a unique capture of `*x` is shown as the dereference
+                return Span(elem.span.file, lo, lo + len(var.encode()) + (1 if text[i - 1:i] == "*" else 0))
     return None
 
 
@@ -262,7 +264,13 @@ def universal_error(cx: "BodyCheck", longer: int, shorter: int) -> Optional[Diag
         param = anon or _param_with(cx, longer)
         if param is not None:
             what = "method" if getattr(cx.info.body.fn_def, "self_kind", None) else "function"
-            return errors.escaping_data(what, param[0], param[1], span, lname, blame.category if blame else "")
+            pat_span = param[1]
+            cut = pat_span.text.find(":")
+            if cut > 0:
+                pat_span = Span(pat_span.file, pat_span.lo, pat_span.lo + len(pat_span.text[:cut].rstrip().encode()))
+            anon_span = _param_ty_span(cx, rcx.regions[longer]) if lname.startswith("'_") else None
+            return errors.escaping_data(what, param[0], pat_span, span, lname, blame.category if blame else "",
+                                        anon_span, blame.note if blame else "")
     if anon is not None and not sname.startswith("'_") and shorter != rcx.static:
         return errors.explicit_lifetime_required(anon[0], span, sname)
     # Elided lifetimes are called '1, '2 ... in the order the message mentions them.
