@@ -60,6 +60,13 @@ class OpsMixin:
                 both = self.new_temp(T.BOOL, span)
                 self.assign(span, ir.Place(both), ir.BinaryOp("BitAnd", ir.Move(ir.Place(minus_one)), ir.Move(ir.Place(is_min))))
                 self.emit_assert(ir.Move(ir.Place(both)), False, ("Overflow", op, lhs, rhs), span)
+        if op in ("Shl", "Shr"):
+            # a shift by `bits` or more (or by a negative amount) overflows
+            wide = self.new_temp(T.Int("u128"), span)
+            self.assign(span, ir.Place(wide), ir.Cast("int-to-int", rhs, T.Int("u128")))
+            ok = self.new_temp(T.BOOL, span)
+            self.assign(span, ir.Place(ok), ir.BinaryOp("Lt", ir.Move(ir.Place(wide)), ir.Constant(operand_ty.bits, T.Int("u128"))))
+            self.emit_assert(ir.Move(ir.Place(ok)), True, ("Overflow", op, lhs, rhs), span)
         return ir.BinaryOp(op, lhs, rhs)
 
     def rvalue_Cast(self, e: ast.Cast) -> ir.Rvalue:

@@ -266,7 +266,10 @@ def terminator(t: ir.Terminator, cleanup: bool = False) -> str:
 def assert_message(msg: tuple) -> str:
     kind, *args = msg
     ops = [operand(a) for a in args if not isinstance(a, str)]
-    if kind == "Overflow":
+    if kind == "Overflow" and args[0] in ("Shl", "Shr"):
+        text = f"attempt to shift {'left' if args[0] == 'Shl' else 'right'} by `{{}}`, which would overflow"
+        ops = ops[1:]
+    elif kind == "Overflow":
         text = ASSERT_MESSAGES.get(args[0], "attempt to compute `{} op {}`, which would overflow")
     elif kind == "BoundsCheck":
         text = "index out of bounds: the length is {} but the index is {}"
