@@ -18,14 +18,15 @@ from . import errors, regions
 from .conflicts import places_conflict
 from .dataflow import Location, bits, solve, state_table
 from .init import EverInit, MaybeInit, MaybeUninit
-from .later_use import capture_use, closure_head, closure_use_span, explain, narrow_to_name
+from .check_moves import MoveChecks, _is_prefix
+from .later_use import closure_head, closure_use_span, explain, narrow_to_name
 from .liveness import compute as compute_liveness
 from .loans import BorrowsInScope, Loan, LoanSet
 from .move_paths import MoveData, rvalue_operands
 from .places import BodyInfo
 
 
-class BodyCheck:
+class BodyCheck(MoveChecks):
     def __init__(self, info: BodyInfo, polonius: bool = False) -> None:
         self.info = info
         self.diags: list[Diagnostic] = []
@@ -192,208 +193,6 @@ class BodyCheck:
             if self.md.paths[init.path].place.local == local:
                 mask |= 1 << i
         return mask
-
-    # ---------------------------------------------------------------- initialisation
-
-    def _init_check(self, place: ir.Place, loc: Location, span: Any, kind: str) -> None:
-        """rustc's check_if_path_or_child_is_moved: the place's closest move path, or else
-        one of the place's own sub-paths, may be uninitialised here."""
-        path, exact = self.md.lookup(place)
-        uninit = self.uninits.get(loc, 0)
-        if uninit >> path & 1:
-            mpi = path
-        elif exact and uninit & self._subtree(path):
-            mpi = next(p for p in self.md.descendants(path) if uninit >> p & 1)
-        else:
-            return
-        sites = self._moved_indexes(loc, mpi)
-        if not sites:
-            self._report_uninit(place, loc, span, kind)
-            return
-        key = tuple(sorted(m for m, _ in sites))
-        old = self.reported_moves.get(key)
-        if old is not None:
-            if _is_prefix(place, old[0]):
-                return  # reported already for this place or a longer one
-            self.diags.remove(old[1])
-        self._report_moved(place, path, loc, span, kind, sites)
-        self.reported_moves[key] = (place, self.diags[-1])
-
-    def _through_deref(self, place: ir.Place, path: int) -> bool:
-        n = len(self.md.paths[path].place.projection)
-        return any(isinstance(e, ir.Deref) for e in place.projection[n:])
-
-    def _assign_to_moved_part(self, place: ir.Place, loc: Location, span: Any) -> None:
-        path, exact = self.md.lookup(place)
-        if self._through_deref(place, path):
-            return
-        uninit = self.uninits.get(loc, 0)
-        parents = self.md.ancestors(path)[1:] if exact else self.md.ancestors(path)
-        hit = [p for p in parents if uninit >> p & 1]
-        if not hit:
-            return
-        moves = self._moved_indexes(loc, hit[0])
-        if moves:
-            key = tuple(sorted(m for m, _ in moves))
-            if key not in self.reported_moves:
-                self._report_moved(ir.Place(place.local), self.md.lookup(ir.Place(place.local))[0], loc, span,
-                                   "assign", moves)
-                self.reported_moves[key] = (place, self.diags[-1])
-        elif place.local not in self.reported_uninit:
-            self.reported_uninit.add(place.local)
-            name = self.info.local_name(place.local)
-            d = Diagnostic.error(f"partially assigned binding `{name}` isn't fully initialized", "E0381")
-            d.with_primary(span, f"`{self.info.describe(place)}` partially assigned here but it isn't fully initialized")
-            self._emit(d)
-
-    def _moved_indexes(self, loc: Location, mpi: int) -> list[tuple[int, bool]]:
-        """rustc's get_moved_indexes: the moves of mpi or a parent that reach loc, each with
-        whether it was found around a loop.  The search goes backwards and stops at a move or
-        a re-initialisation; edges around a loop are followed only when nothing was found
-        otherwise and the path is initialised on entry."""
-        pts = self.info.points
-        mpis = set(self.md.ancestors(mpi))
-        is_argument = any(self.md.path_map.get(ir.Place(a)) in mpis for a in self.info.body.args())
-        stack: list[Location] = []
-        back: list[Location] = []
-        for p in pts.predecessors(loc):
-            (back if pts.dominates(loc, p) else stack).append(p)
-        visited: set[Location] = set()
-        result: list[tuple[int, bool]] = []
-        reached_start = False
-
-        def visit(cur: Location, around: bool) -> bool:
-            if cur in visited:
-                return True
-            visited.add(cur)
-            for m in self.md.moves_at.get(cur, ()):
-                mv = self.md.moves[m]
-                if mv.kind == "move" and mv.path in mpis:
-                    result.append((m, around))
-                    return True
-            for i in self.md.inits_at.get(cur, ()):
-                if self.md.inits[i].path in mpis and self.md.inits[i].kind != "arg":
-                    return True
-            return False
-
-        while stack:
-            cur = stack.pop()
-            if visit(cur, False):
-                continue
-            preds = pts.predecessors(cur)
-            if not preds:
-                reached_start = True
-            for p in preds:
-                (back if pts.dominates(cur, p) else stack).append(p)
-        if (is_argument or not reached_start) and not result:
-            while back:
-                cur = back.pop()
-                if visit(cur, True):
-                    continue
-                back.extend(pts.predecessors(cur))
-        return result
-
-    def _report_uninit(self, place: ir.Place, loc: Location, span: Any, kind: str) -> None:
-        if place.local in self.reported_uninit:
-            return
-        self.reported_uninit.add(place.local)
-        path = self.md.path_map[ir.Place(place.local)]
-        possibly = bool(self.inits.get(loc, 0) & self._subtree(path))
-        decl = self.info.body.locals[place.local]
-        name = self.info.local_name(place.local) or self.info.describe(place)
-        self._emit(errors.used_uninit(name, span, decl.span if decl.name else None, possibly, kind))
-
-    def _report_moved(self, place: ir.Place, path: int, loc: Location, span: Any, kind: str,
-                      moves: list[tuple[int, bool]]) -> None:
-        info = self.info
-        name = info.describe(self.md.paths[path].place)  # rustc names the closest move path
-        sites, extra, notes = [], [], []
-        partial = False
-        note_ty = None
-        for m, around in moves:
-            mv = self.md.moves[m]
-            moved_place = self.md.paths[mv.path].place
-            is_partial = len(moved_place.projection) > len(self.md.paths[path].place.projection)
-            partial = partial or is_partial
-            in_loop = mv.loc == loc or around
-            elem = info.points.element(mv.loc)
-            moved_name = info.describe(moved_place)
-            site = mv.span
-            closure = self._closure_move(elem, moved_place)
-            method = isinstance(elem, ir.Call) and self._is_self_method(elem, moved_place)
-            if closure is not None:
-                site = closure[0]
-                if closure[1] is not None:
-                    extra.append((closure[1], "variable moved due to use in closure"))
-            elif method and elem.fn_span is not None:
-                site = elem.fn_span
-                fn = elem.func.ty.fn
-                self_span = getattr(getattr(fn.ast, "self_param", None), "span", None)
-                notes.append((f"`{fn.path}` takes ownership of the receiver `self`, which moves {errors.q(moved_name)}",
-                              self_span))
-            label = errors.move_label(is_partial, in_loop, closure is not None, method, moved_name)
-            sites.append((site, label))
-            if note_ty is None:
-                ty = info.ty_str(info.place_ty(moved_place))
-                decl = info.body.locals[moved_place.local]
-                note_ty = (moved_name, ty, decl.span if not is_partial and decl.name else None)
-        self._emit(errors.use_of_moved(kind, name, span, partial, sites, note_ty, None, extra, notes))
-
-    def _closure_move(self, elem: Any, moved: ir.Place) -> Optional[tuple[Any, Any]]:
-        """For a move into a closure: (the closure's head span, where its body uses the value)."""
-        if not (isinstance(elem, ir.Assign) and isinstance(elem.rvalue, ir.Aggregate)
-                and elem.rvalue.kind.kind == "closure"):
-            return None
-        index = next((i for i, op in enumerate(elem.rvalue.operands)
-                      if isinstance(op, ir.Move) and op.place == moved), None)
-        closure = getattr(elem.rvalue.kind.ty, "closure", None)
-        use = capture_use(self, closure, index) if index is not None else None
-        return closure_head(elem.span), use
-
-    def _closure_move(self, elem: Any, moved: ir.Place) -> Optional[tuple[Any, Any]]:
-        """For a move into a closure: (the closure's head span, where its body uses the value)."""
-        if not (isinstance(elem, ir.Assign) and isinstance(elem.rvalue, ir.Aggregate)
-                and elem.rvalue.kind.kind == "closure"):
-            return None
-        index = next((i for i, op in enumerate(elem.rvalue.operands)
-                      if isinstance(op, ir.Move) and op.place == moved), None)
-        closure = getattr(elem.rvalue.kind.ty, "closure", None)
-        use = capture_use(self, closure, index) if index is not None else None
-        return closure_head(elem.span), use
-
-    def _is_self_method(self, call: ir.Call, moved: ir.Place) -> bool:
-        fn = getattr(getattr(call.func, "ty", None), "fn", None)
-        if fn is None or getattr(fn, "self_kind", None) != "value" or not call.args:
-            return False
-        first = call.args[0]
-        return isinstance(first, ir.Move) and first.place == moved
-
-    def _illegal_move(self, m: Any) -> None:
-        info = self.info
-        ty = info.ty_str(info.place_ty(m.place))
-        name = info.describe(m.place)
-        if m.kind in ("array", "slice"):
-            idx = next(i for i, e in enumerate(m.place.projection) if isinstance(e, (ir.IndexProj, ir.ConstantIndex, ir.Subslice)))
-            name = info.describe(ir.Place(m.place.local, m.place.projection[:idx + 1]))
-            if name and "[" in name:
-                name = name[:name.index("[")] + "[_]"
-        if m.kind == "borrow":
-            base = info.place_ty(ir.Place(m.place.local, m.place.projection[:self._last_deref(m.place)]))
-            kind = "borrow" if not (isinstance(base, T.Ref) and base.mutable) else "mut-borrow"
-        else:
-            kind = m.kind
-        key = (name, m.span)
-        if key in self.reported_access:
-            return
-        self.reported_access.add(key)
-        self._emit(errors.move_out_error(kind, name, m.span, ty, info.ty_str(m.base_ty)))
-
-    @staticmethod
-    def _last_deref(place: ir.Place) -> int:
-        for i, e in enumerate(place.projection):
-            if isinstance(e, ir.Deref):
-                return i
-        return 0
 
     # ---------------------------------------------------------------- mutability
 
@@ -607,6 +406,3 @@ class BodyCheck:
     def _emit(self, d: Diagnostic) -> None:
         self.diags.append(d)
 
-
-def _is_prefix(prefix: ir.Place, place: ir.Place) -> bool:
-    return prefix.local == place.local and place.projection[:len(prefix.projection)] == prefix.projection

@@ -7,7 +7,7 @@ sentences.  Each builder returns a `Diagnostic`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Optional
 
 from ..diagnostics import Diagnostic
 from ..source import Span

@@ -453,7 +453,6 @@ def _reborrow(rcx: RegionCx, place: ir.Place, region: T.Region, loc: Location, s
 
 
 def _aggregate(rcx: RegionCx, stmt: ir.Assign, rv: ir.Aggregate, dest: T.Ty, loc: Location, cat: str) -> None:
-    info = rcx.info
     kind = rv.kind
     ops = [_operand_ty(rcx, op, stmt) for op in rv.operands]
     span = stmt.span
