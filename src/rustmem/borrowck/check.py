@@ -320,8 +320,8 @@ class BodyCheck(MoveChecks):
                 acc_span = call.span
         decl = info.body.locals[place.local]
         decl_info = (decl.span, decl.name) if kind == "move" and decl.name and not decl.internal else None
-        d = errors.conflict(access, name, acc_span, loan.kind, loan_name, loan_span, e, loan_use, None, acc_use,
-                            loan_use, decl_info, same_site=loan.loc == loc)
+        d = errors.conflict(access, name, acc_span, loan.kind, loan_name, loan_span, e, acc_use, loan_use,
+                            decl_info, same_site=loan.loc == loc)
         self._emit(d)
 
     @staticmethod

@@ -191,8 +191,8 @@ def not_mutable(action: str, place: Optional[str], span: Span, blame: str, blame
 # ---------------------------------------------------------------- conflicts between an access and a loan
 
 def conflict(access: str, place: Optional[str], span: Span, loan_kind: str, loan_place: Optional[str],
-             loan_span: Span, e: Explanation, closure_use: Optional[Span], access_closure: Optional[Span],
-             access_closure_use: Optional[Span], loan_closure_use: Optional[Span] = None,
+             loan_span: Span, e: Explanation, access_closure_use: Optional[Span] = None,
+             loan_closure_use: Optional[Span] = None,
              decl: Optional[tuple[Span, str]] = None, same_site: bool = False) -> Diagnostic:
     """The E0499 / E0502 / E0503 / E0505 / E0506 / E0500 / E0501 / E0524 family.
     access: "shared", "mut", "unique" (new borrows), "use", "move", "assign"; same_site: the loan was
