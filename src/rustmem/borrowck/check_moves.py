@@ -136,12 +136,18 @@ class MoveChecks:
         sites, extra, notes = [], [], []
         partial = False
         note_ty = None
+        loop_span = None
+        param_note = None
         for m, around in moves:
             mv = self.md.moves[m]
             moved_place = self.md.paths[mv.path].place
             is_partial = len(moved_place.projection) > len(self.md.paths[path].place.projection)
             partial = partial or is_partial
             in_loop = mv.loc == loc or around
+            if in_loop and loop_span is None:
+                loop_span = self._loop_head(mv.span)
+            if param_note is None:
+                param_note = self._taking_parameter(mv.loc, moved_place)
             elem = info.points.element(mv.loc)
             moved_name = info.describe(moved_place)
             site = mv.span
@@ -163,7 +169,51 @@ class MoveChecks:
                 ty = info.ty_str(info.place_ty(moved_place))
                 decl = info.body.locals[moved_place.local]
                 note_ty = (moved_name, ty, decl.span if not is_partial and decl.name else None)
-        self._emit(errors.use_of_moved(kind, name, span, partial, sites, note_ty, None, extra, notes))
+        d = errors.use_of_moved(kind, name, span, partial, sites, note_ty, loop_span, extra, notes)
+        if param_note is not None:
+            errors.parameter_takes_ownership(d, *param_note)
+        self._emit(d)
+
+    def _loop_head(self, span: Any) -> Optional[Any]:
+        """`for x in it` / `while c` / `loop` of the innermost loop around span."""
+        best = None
+        for data in self.info.body.blocks:
+            term = data.terminator
+            if isinstance(term, ir.FalseUnwind) and term.span is not None and \
+                    term.span.lo <= span.lo and span.hi <= term.span.hi:
+                if best is None or term.span.hi - term.span.lo < best.hi - best.lo:
+                    best = term.span
+        if best is None:
+            return None
+        text = best.text
+        cut = text.find("{")
+        head = text[:cut].rstrip() if cut > 0 else text
+        return type(best)(best.file, best.lo, best.lo + len(head.encode()))
+
+    def _taking_parameter(self, loc: Location, moved: ir.Place) -> Optional[tuple[str, Any, Any]]:
+        """When a move is into an argument of a user function: (its name, the parameter's
+        type span, the function's name span)."""
+        pts = self.info.points
+        elem = pts.element(loc)
+        operand_place = moved
+        if isinstance(elem, ir.Assign) and elem.place.is_local:  # moved into the argument's temporary
+            operand_place = elem.place
+            nxt = (loc[0], len(self.info.body.blocks[loc[0]].statements))
+            elem = pts.element(nxt)
+        if not isinstance(elem, ir.Call):
+            return None
+        fn = getattr(getattr(elem.func, "ty", None), "fn", None)
+        ast = getattr(fn, "ast", None)
+        if ast is None or getattr(ast, "body", None) is None:
+            return None
+        index = next((i for i, a in enumerate(elem.args) if isinstance(a, ir.Move) and a.place == operand_place), None)
+        if index is None:
+            return None
+        if ast.self_param is not None:
+            index -= 1
+        if not 0 <= index < len(ast.params):
+            return None
+        return ast.name, ast.params[index].ty.span, ast.name_span
 
     def _closure_move(self, elem: Any, moved: ir.Place) -> Optional[tuple[Any, Any]]:
         """For a move into a closure: (the closure's head span, where its body uses the value)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Label, SubDiagnostic
 from ..source import Span
 
 
@@ -92,6 +92,14 @@ def use_of_moved(kind: str, place: Optional[str], use_span: Span, partial: bool,
         name, ty, _ = note_ty
         what = "partial move" if partial else "move"
         d.with_note(f"{what} occurs because {q(name)} has type `{ty}`, which does not implement the `Copy` trait")
+    return d
+
+
+def parameter_takes_ownership(d: Diagnostic, fn_name: str, ty_span: Span, name_span: Span) -> Diagnostic:
+    d.children.append(SubDiagnostic(
+        "note", f"consider changing this parameter type in function `{fn_name}` to borrow instead if owning "
+                "the value isn't necessary",
+        [Label(ty_span, "this parameter takes ownership of the value", True), Label(name_span, "in this function")]))
     return d
 
 
