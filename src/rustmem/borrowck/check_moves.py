@@ -127,7 +127,20 @@ class MoveChecks:
         possibly = bool(self.inits.get(loc, 0) & self._subtree(path))
         decl = self.info.body.locals[place.local]
         name = self.info.local_name(place.local) or self.info.describe(place)
-        self._emit(errors.used_uninit(name, span, decl.span if decl.name else None, possibly, kind))
+        d = errors.used_uninit(name, span, decl.span if decl.name else None, possibly, kind)
+        for init in self.md.inits:
+            if init.kind == "assign" and self.md.paths[init.path].place.local == place.local:
+                head = self._loop_head(init.span)
+                if head is not None and head.text.startswith("for ") and not (head.lo <= span.lo < head.hi):
+                    loop = self._loop_head(span)
+                    if loop is None or loop.lo != head.lo:  # the use is after the loop
+                        cut = head.text.find(" in ")
+                        if cut > 0:  # rustc points at the iterator expression
+                            lo = head.lo + len(head.text[:cut + 4].encode())
+                            head = type(head)(head.file, lo, head.hi)
+                        d.with_label(head, f"if the `for` loop runs 0 times, {errors.q(name)} is not initialized")
+                        break
+        self._emit(d)
 
     def _report_moved(self, place: ir.Place, path: int, loc: Location, span: Any, kind: str,
                       moves: list[tuple[int, bool]]) -> None:
