@@ -9,8 +9,9 @@
     plain Python under CPython (interpreter start-up excluded) (target: <= 10x slower);
 (c) peak resident memory of those runs versus CPython running the Python version (target <= 3x).
 
-Wall times are the best of R runs of whole commands (start-up included); peak memory is the
-child's own `ru_maxrss` (from wait4).
+Times are CPU seconds (user + system, from wait4 or process_time: the machines are shared, so
+wall time would measure the neighbours), the best of R runs of whole commands (start-up
+included); peak memory is the child's own `ru_maxrss`.
 """
 from __future__ import annotations
 
@@ -79,21 +80,21 @@ sys.path.insert(0, {src!r})
 from rustmem import api
 from rustmem.machine import Options, run_program
 src = open({path!r}).read()
-t0 = time.perf_counter()
+t0 = time.process_time()
 compiled = api.compile_source(src, {name!r})
-t1 = time.perf_counter()
+t1 = time.process_time()
 report = run_program(compiled.program, Options(max_steps=10**9))
-t2 = time.perf_counter()
+t2 = time.process_time()
 print(report.outcome, report.stats["steps"], t2 - t1, t1 - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
 def wall(cmd: list[str], cwd: str | None = None, timeout: float = 300) -> tuple[float, int, int]:
-    """Seconds, exit status and peak RSS (KiB) of one command."""
-    t0 = time.perf_counter()
+    """CPU seconds (user + system, so a busy machine does not distort it), exit status and
+    peak RSS (KiB) of one command."""
     p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(p.pid, 0)
-    return time.perf_counter() - t0, os.waitstatus_to_exitcode(status), usage.ru_maxrss
+    return usage.ru_utime + usage.ru_stime, os.waitstatus_to_exitcode(status), usage.ru_maxrss
 
 
 def best(cmd: list[str], repeat: int, cwd: str | None = None) -> tuple[float, int, int]:
@@ -113,9 +114,7 @@ def ub_verdicts(corpus: Path, repeat: int) -> None:
         for f in files:
             ours, status, _ = best(rustmem + [str(f)], repeat)
             exe = Path(tmp) / f.stem
-            t0 = time.perf_counter()
-            subprocess.run(["rustc", "--edition", "2021", "-g", "-o", str(exe), str(f)], capture_output=True)
-            build = time.perf_counter() - t0
+            build, _, _ = wall(["rustc", "--edition", "2021", "-g", "-o", str(exe), str(f)])
             vg, _, _ = best(["valgrind", "--leak-check=full", "--error-exitcode=9", str(exe)], 1, tmp)
             native = build + vg
             total_ours += ours

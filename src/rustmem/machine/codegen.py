@@ -131,6 +131,21 @@ class BlockGen:
                     f"if not {lo} <= r <= {hi}: r = (r - {lo}) % {hi - lo + 1} + {lo}"]
         return None
 
+    def direct_call(self, t: ir.Call, index: int) -> bool:
+        """A call of a user function with simple arguments: push its frame right here."""
+        callee = _callee_of(self.c, t)
+        if callee is None:
+            return False
+        args = [self.operand(a) for a in t.args]
+        if not all(simple for _, simple in args):
+            return False
+        dest = self.name(self.c.place_set(t.destination), "dest")
+        code = self.name(callee.code, "code")
+        enter = self.name(self.c.m.enter, "enter")
+        self.emit(f"_i = {index}")
+        self.emit(f"return {enter}({code}(), [{', '.join(e for e, _ in args)}], {dest}, L, {t.target})")
+        return True
+
     # ------------------------------------------------------------ terminators
 
     def terminator(self, t: ir.Terminator, index: int, fallback: Callable) -> None:
@@ -154,6 +169,8 @@ class BlockGen:
                 table = self.name(dict(zip(t.values, t.targets)), "tbl")
                 self.emit(f"return {table}.get({expr}, {t.otherwise})")
                 return
+        if isinstance(t, ir.Call) and t.target is not None and self.direct_call(t, index):
+            return
         if isinstance(t, ir.Assert):
             expr, simple = self.operand(t.cond)
             if simple:
@@ -164,6 +181,17 @@ class BlockGen:
                 return
         self.emit(f"_i = {index}")
         self.emit(f"return {self.name(fallback, 't')}(L)")
+
+
+def _callee_of(c: Any, t: ir.Call) -> Any:
+    func = t.func
+    if not (isinstance(func, ir.Constant) and isinstance(func.ty, T.FnDefTy)):
+        return None
+    fty = c.sub(func.ty)
+    callee = c.m.callee(fty.fn, tuple(c.sub(a) for a in fty.args))
+    if callee.kind != "body" or callee.untuple or callee.env_derefs != 0:
+        return None
+    return callee
 
 
 def move_out(L: list, i: int) -> Any:

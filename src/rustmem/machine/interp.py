@@ -400,6 +400,11 @@ class Machine:
             self.tracer.event("call", self.steps, fn=code.name, depth=len(frames))
         return f
 
+    def enter(self, code: CompiledBody, vals: list, ret_set: Any, ret_L: Any, target: Any) -> int:
+        """A Call terminator's fast path: push the callee's frame; the step loop continues in it."""
+        self.push_frame(code, vals, ret_set, ret_L, target)
+        return -1
+
     def _kill_frame(self, f: Frame) -> None:
         if f.owned is not None:
             value, ty = f.owned
