@@ -128,6 +128,13 @@ class MoveChecks:
         decl = self.info.body.locals[place.local]
         name = self.info.local_name(place.local) or self.info.describe(place)
         d = errors.used_uninit(name, span, decl.span if decl.name else None, possibly, kind)
+        inits = [i.span for i in self.md.inits
+                 if i.kind == "assign" and self.md.paths[i.path].place.local == place.local and i.span is not None]
+        if_without_else = self._if_without_else(inits, span)
+        if if_without_else is not None:
+            cond, end = if_without_else
+            d.with_label(cond, f"if this `if` condition is `false`, {errors.q(name)} is not initialized")
+            d.with_label(end, f"an `else` arm might be missing here, initializing {errors.q(name)}")
         for init in self.md.inits:
             if init.kind == "assign" and self.md.paths[init.path].place.local == place.local:
                 head = self._loop_head(init.span)
@@ -186,6 +193,22 @@ class MoveChecks:
         if param_note is not None:
             errors.parameter_takes_ownership(d, *param_note)
         self._emit(d)
+
+    def _if_without_else(self, inits: list, use: Any) -> Optional[tuple[Any, Any]]:
+        """(condition, end) of an `if` with no `else` that holds every assignment, before use."""
+        from ..syntax import ast
+        root = getattr(getattr(self.info.body.fn_def, "ast", None), "body", None)
+        if root is None or not inits:
+            return None
+        todo = [root]
+        while todo:
+            n = todo.pop()
+            if isinstance(n, ast.If) and n.else_ is None and n.span.hi <= use.lo and \
+                    all(n.then.span.lo <= s.lo and s.hi <= n.then.span.hi for s in inits):
+                end = n.span.hi
+                return n.cond.span, type(use)(use.file, end, end)
+            todo.extend(c for c in ast.children(n) if c is not None and hasattr(c, "span"))
+        return None
 
     def _loop_head(self, span: Any) -> Optional[Any]:
         """`for x in it` / `while c` / `loop` of the innermost loop around span."""
