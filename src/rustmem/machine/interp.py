@@ -130,6 +130,8 @@ class Machine:
         self.frames: list[Frame] = []
         self.steps = 0
         self.max_steps = options.max_steps
+        self.max_stack_depth = options.max_stack_depth
+        self.max_stack_bytes = options.max_stack_bytes
         self.stack_bytes = 0
         self.peak_stack_bytes = 0
         self.max_frames = 0
@@ -375,8 +377,9 @@ class Machine:
     def push_frame(self, code: CompiledBody, vals: list, ret_set: Any, ret_L: Any, target: Any) -> Frame:
         # Hot path: one call of a MIR function.
         frames = self.frames
+        depth = len(frames) + 1
         stack = self.stack_bytes + code.stack_bytes
-        if stack > self.options.max_stack_bytes or len(frames) >= self.options.max_stack_depth:
+        if stack > self.max_stack_bytes or depth > self.max_stack_depth:
             raise LimitExceeded("stack", f"stack overflow: more than {self.options.max_stack_depth} frames or "
                                 f"{self.options.max_stack_bytes} bytes of stack",
                                 stderr="\nthread 'main' has overflowed its stack\nfatal runtime error: stack overflow, aborting\n")
@@ -394,10 +397,10 @@ class Machine:
         self.stack_bytes = stack
         if stack > self.peak_stack_bytes:
             self.peak_stack_bytes = stack
-        if len(frames) > self.max_frames:
-            self.max_frames = len(frames)
+        if depth > self.max_frames:
+            self.max_frames = depth
         if self.tracer is not None:
-            self.tracer.event("call", self.steps, fn=code.name, depth=len(frames))
+            self.tracer.event("call", self.steps, fn=code.name, depth=depth)
         return f
 
     def enter(self, code: CompiledBody, vals: list, ret_set: Any, ret_L: Any, target: Any) -> int:
@@ -420,21 +423,23 @@ class Machine:
 
     def return_from_frame(self, L: list) -> int:
         """The Return terminator: pop the frame, hand the return place's value to the caller."""
-        f = self.frames.pop()
+        frames = self.frames
+        f = frames.pop()
+        code = f.code
         v = L[0]
-        if f.code.addressable or f.owned is not None:
-            if v.__class__ is Allocation and 0 in f.code.addressable:
+        if code.addressable or f.owned is not None:
+            if v.__class__ is Allocation and 0 in code.addressable:
                 v = v.value
             self._kill_frame(f)
         else:
-            self.stack_bytes -= f.code.stack_bytes
+            self.stack_bytes -= code.stack_bytes
         if self.tracer is not None:
-            self.tracer.event("return", self.steps, fn=f.code.name, depth=len(self.frames) + 1)
+            self.tracer.event("return", self.steps, fn=code.name, depth=len(frames) + 1)
         if f.sync:
             f.result = v
             return -1
         f.ret_set(f.ret_L, v)
-        self.frames[-1].bb = f.target
+        frames[-1].bb = f.target
         return -1
 
     def resume_unwind(self, L: list) -> int:

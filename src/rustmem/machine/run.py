@@ -53,6 +53,13 @@ def run_program(program: Any, options: Optional[Options] = None) -> Report:
         m.write_stderr(e.stderr if e.stderr is not None else f"error: {e.message}\n")
     except ProgramExit as e:
         report = Report("ok", exit_code_override=e.code)
+    except NotImplementedError as e:  # a std feature the machine's intrinsics do not cover
+        e2 = Unsupported(str(e) or "this std operation", m.current_span())
+        diag = Diagnostic.error(e2.message)
+        if e2.span is not None:
+            diag.with_primary(e2.span)
+        report = Report("compile-error", diagnostics=[diag])
+        m.write_stderr(f"error: {e2.message}\n")
     except Unsupported as e:
         diag = Diagnostic.error(e.message)
         if e.span is not None:
