@@ -235,3 +235,28 @@ def test_corpus_type_checks_without_type_errors():
         if extra:
             failures.append((path.name, extra[:2]))
     assert not failures
+
+
+def test_adapter_items_follow_closure_outputs():
+    """`Map`'s Item is its closure's output through the impl's where-clause, with no annotation."""
+    crate, _ = ok("""
+struct Job { name: String }
+fn main() {
+    let jobs = vec![Job { name: String::from("b") }];
+    let names = jobs.iter().map(|j| j.name.as_str()).collect::<Vec<_>>();
+    let lens = jobs.iter().map(|j| j.name.len()).filter(|n| *n > 0).collect::<Vec<_>>();
+}""")
+    lets = find(fn_body(crate, "main"), ast.LetStmt)
+    assert [str(s.pat.ty) for s in lets[1:]] == ["Vec<&str>", "Vec<usize>"]
+
+
+def test_associated_consts_of_impls_and_traits():
+    crate, _ = ok("""
+struct Buf { n: usize }
+impl Buf { const CAP: usize = 4; fn full(&self) -> bool { self.n >= Self::CAP } }
+trait Shape { const SIDES: u32; }
+struct Tri;
+impl Shape for Tri { const SIDES: u32 = 3; }
+fn main() { let a = [0u8; Buf::CAP]; let s = Tri::SIDES; }""")
+    lets = find(fn_body(crate, "main"), ast.LetStmt)
+    assert str(lets[0].pat.ty) == "[u8; 4]" and str(lets[1].pat.ty) == "u32"

@@ -83,6 +83,7 @@ class FnCtxt(ExprChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
         self.closure_kind_checks: list[tuple[Any, str, Any]] = []  # (ClosureDef, required Fn trait, span)
         self.closure_kind_fixed: set[Any] = set()  # closures whose kind an expected bound decided
         self.error_count = 0
+        self.last_span: Any = None  # for obligations that arise while normalising
         self.seen_undo = 0  # how much of the inference undo log select_where_possible has seen
         self.hard_expected: Optional[Ty] = None  # the type a coercion site demands (rustc's ExpectHasType)
         self.lower_cx = LowerCx(self.tables, module, checker.root, params=dict(params), self_ty=self_ty,
@@ -146,7 +147,7 @@ class FnCtxt(ExprChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
             nonlocal depth
             if isinstance(t, Projection):
                 inner = Projection(t.trait, fold(t.self_ty, f), t.name, tuple(fold(a, f) for a in t.args))
-                r = self.scx.project(inner)
+                r = self.project(inner)
                 if r is None:
                     var = self.infcx.new_var()
                     self.projections.append((inner, var, None))
@@ -199,13 +200,23 @@ class FnCtxt(ExprChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
                 if watch is not None and changed is not None and changed.isdisjoint(watch):
                     proj_left.append((proj, var, watch))
                     continue
-                r = self.scx.project(proj)
+                r = self.project(proj)
                 if r is None:
                     proj_left.append((proj, var, self.watch_vars((proj.self_ty,) + proj.args)))
                     continue
                 progress = True
                 self.infcx.unify(var, self.normalize(r))
             self.projections = proj_left
+
+    def project(self, proj: Projection) -> Optional[Ty]:
+        """A projection's type; the where-clauses of the impl that gives it become obligations."""
+        r, nested = self.scx.project_confirm(proj)
+        for ob in nested:
+            ob.span = ob.span or self.last_span
+            ob.ty = self.normalize(ob.ty)
+            ob.args = tuple(self.normalize(a) for a in ob.args)
+            self.obligations.append(ob)
+        return r
 
     def watch_vars(self, tys: tuple[Ty, ...]) -> tuple[int, ...]:
         """The unbound variables in tys: an undecided obligation is retried once one is bound.

@@ -277,8 +277,10 @@ class ExprChecker:
         if kind == "fn":
             return self.fn_res(d, args, seg, span, trait)
         c: ConstDef = d
-        impl = getattr(c, "impl", None)
-        substs = dict(zip(impl.params, args)) if impl is not None else {}
+        if trait is not None:  # a trait's const on a type whose impl is not known here
+            ty = self.normalize(self.scx.inst(c.ty, {"Self": args[0]})) if c.ty is not None else ERROR
+            return ConstRes(c.ast, ty, trait, args[0]), ty
+        substs = dict(zip(c.impl.params, args)) if c.impl is not None else {}
         ty = self.normalize(self.scx.inst(c.ty, substs)) if c.ty is not None else ERROR
         return ConstRes(c.ast, ty), ty
 

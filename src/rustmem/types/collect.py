@@ -266,7 +266,14 @@ class Collector:
         preds = [self_pred] + self.predicates_of(item.generics, cx)
         self.tables.predicates[trait] = preds
         parent = _Parent(params, [lt.name for lt in item.generics.lifetimes], Param("Self", 0), preds, trait=trait)
+        consts = self.tables.trait_consts.setdefault(trait, {})
         for sub in item.items:
+            if isinstance(sub, ast.Const):
+                c = ConstDef(sub, module, f"{trait.name}::{sub.name}", self_ty=Param("Self", 0), trait=trait)
+                c.ty = lower_ty(sub.ty, cx) if sub.ty is not None else ERROR
+                consts[sub.name] = c
+                if not self.is_std and sub.value is not None:
+                    self.consts.append(c)
             if isinstance(sub, ast.Fn):
                 fn = FnDef(sub.name, f"{trait.name}::{sub.name}", [], [], FnSig([], UNIT), span=sub.name_span, ast=sub,
                            trait=trait)
@@ -359,12 +366,14 @@ class Collector:
                 impl.methods[sub.name] = fn
                 self.lower_fn(fn, sub, module, parent)
             elif isinstance(sub, ast.Const):
-                c = ConstDef(sub, module, f"{head}::{sub.name}", self_ty=self_ty)
-                c.impl = impl  # type: ignore[attr-defined]
+                c = ConstDef(sub, module, f"{head}::{sub.name}", self_ty=self_ty, impl=impl)
                 if sub.ty is not None:
                     c.ty = lower_ty(sub.ty, cx)
-                impl.consts = getattr(impl, "consts", {})  # type: ignore[attr-defined]
-                impl.consts[sub.name] = c  # type: ignore[attr-defined]
+                elif trait is not None and sub.name in self.tables.trait_consts.get(trait, {}):
+                    c.ty = subst(self.tables.trait_consts[trait][sub.name].ty or ERROR, {"Self": self_ty})
+                impl.consts[sub.name] = c
+                if not self.is_std:
+                    self.consts.append(c)
         self.tables.add_impl(impl)
         if not self.is_std:
             self.user_impls.append(impl)

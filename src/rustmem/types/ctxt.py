@@ -46,6 +46,8 @@ class ConstDef:
     is_static: bool = False
     mutable: bool = False
     self_ty: Optional[Ty] = None  # for associated consts: the impl's self type
+    impl: Any = None  # for associated consts: the ImplDef (None for a trait's own)
+    trait: Any = None  # for a trait's associated const: the TraitDef
 
     def __hash__(self) -> int:
         return id(self)
@@ -106,6 +108,7 @@ class ItemTables:
     std_fns: dict[str, FnDef] = field(default_factory=dict)  # "mem::swap", "Vec::push" -> FnDef
     methods_by_name: dict[str, list[TraitDef]] = field(default_factory=dict)  # trait methods by name
     supertraits: dict[TraitDef, list[Predicate]] = field(default_factory=dict)  # `Self: Super<..>` per trait
+    trait_consts: dict[TraitDef, dict[str, "ConstDef"]] = field(default_factory=dict)  # associated consts
 
     def fork(self) -> "ItemTables":
         """A copy whose lists can grow without touching self."""
@@ -116,7 +119,7 @@ class ItemTables:
             inherent={k: list(v) for k, v in self.inherent.items()},
             predicates=dict(self.predicates), std_fns=self.std_fns,
             methods_by_name={k: list(v) for k, v in self.methods_by_name.items()},
-            supertraits=dict(self.supertraits),
+            supertraits=dict(self.supertraits), trait_consts=dict(self.trait_consts),
         )
 
     def add_impl(self, impl: ImplDef) -> None:

@@ -230,7 +230,22 @@ def probe_assoc(fcx: "FnCtxt", self_ty: Ty, name: str) -> Any:
         args = tuple(fcx.infcx.new_var() for _ in trait.params)
         if isinstance(s, Infer) and s.kind != "ty" or fcx.scx.evaluate(s, trait, args) != NO:
             return ("fn", trait.methods[name], (s,) + args, trait)
+    for trait, consts in fcx.tables.trait_consts.items():
+        if name in consts and fcx.scx.evaluate(s, trait, tuple(fcx.infcx.new_var() for _ in trait.params)) != NO:
+            return trait_const(fcx, s, trait, consts[name])
     return None
+
+
+def trait_const(fcx: "FnCtxt", self_ty: Ty, trait: TraitDef, const: Any) -> Any:
+    """`T::NAME` of a trait: the impl's const when the impl is known, else the trait's (the
+    ConstRes then says which trait and type pick the value at run time)."""
+    snap = fcx.infcx.snapshot()
+    found = fcx.scx.select_impl(self_ty, trait, tuple(fcx.infcx.new_var() for _ in trait.params))
+    if found is not None and const.ast.name in found[0].consts:
+        impl, substs = found
+        return ("const", impl.consts[const.ast.name], tuple(substs[p] for p in impl.params), None)
+    fcx.infcx.rollback_to(snap)
+    return ("const", const, (self_ty,), trait)
 
 
 def numeric_kinds_with(fcx: "FnCtxt", ty: Ty, name: str) -> bool:

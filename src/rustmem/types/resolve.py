@@ -366,7 +366,16 @@ def eval_const_int(e: Any, cx: LowerCx) -> Optional[int]:
         f = ops.get(e.op)
         return f() if f else None
     if isinstance(e, ast.PathExpr):
-        d, used = resolve_module_path(cx.tables, cx.module, cx.crate_root, [s.name for s in e.path.segments], "values")
-        if isinstance(d, ConstDef) and used == len(e.path.segments) and d.ast.value is not None:
+        names = [s.name for s in e.path.segments]
+        d, used = resolve_module_path(cx.tables, cx.module, cx.crate_root, names, "values")
+        if isinstance(d, ConstDef) and used == len(names) and d.ast.value is not None:
             return eval_const_int(d.ast.value, LowerCx(cx.tables, d.module, cx.crate_root))
+        base: Any = cx.self_ty if names[0] == "Self" and len(names) == 2 else (
+            Adt(d, ()) if isinstance(d, AdtDef) and used == len(names) - 1 else None)
+        if isinstance(base, Adt):  # `Type::CONST` / `Self::CONST` of an inherent impl
+            from .ctxt import head_key
+            for impl in cx.tables.inherent.get(head_key(base), []):
+                c = impl.consts.get(names[-1])
+                if c is not None and c.ast.value is not None:
+                    return eval_const_int(c.ast.value, LowerCx(cx.tables, c.module, cx.crate_root, self_ty=impl.self_ty))
     return None

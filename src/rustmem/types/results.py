@@ -47,6 +47,10 @@ class CtorRes:
 class ConstRes:
     const: Any  # ast.Const (its value is evaluated at MIR build time)
     ty: Ty = None  # type: ignore[assignment]
+    # a trait's associated const used on a type parameter (`Self::SIDES` in a provided method):
+    # the trait, and the type whose impl supplies the value (const is the trait's default, if any)
+    trait: Any = None
+    self_ty: Any = None
 
 
 @dataclass(eq=False, slots=True)

@@ -76,6 +76,8 @@ class SelectionCx:
         # answers about types without inference variables never change: remembered
         self.eval_cache: dict[tuple, str] = {}
         self.project_cache: dict[Projection, Ty] = {}
+        self.collect_nested = False  # set by project_confirm for its one top-level projection
+        self.nested_out: list[Obligation] = []
 
     # -- instantiation
 
@@ -272,16 +274,17 @@ class SelectionCx:
     def project(self, proj: Projection) -> Optional[Ty]:
         """The type `<self as Trait>::Name` stands for, or None when it cannot be known yet.
         A projection on a type parameter with no binding in scope is returned as is (rigid)."""
+        collect, self.collect_nested = self.collect_nested, False  # only this call, not nested ones
         proj = self.infcx.resolve(proj)  # type: ignore[assignment]
         hit = self.project_cache.get(proj)
-        if hit is not None:
+        if hit is not None and not collect:
             return hit
-        r = self._project(proj)
+        r = self._project(proj, collect)
         if r is not None and not _has_infer(proj, ()) and not _has_infer(self.infcx.resolve(r), ()):
             self.project_cache[proj] = self.infcx.resolve(r)
         return r
 
-    def _project(self, proj: Projection) -> Optional[Ty]:
+    def _project(self, proj: Projection, collect: bool) -> Optional[Ty]:
         self_ty = self.infcx.shallow(proj.self_ty)
         if isinstance(self_ty, Infer) and self_ty.kind == "ty":
             return None
@@ -313,7 +316,25 @@ class SelectionCx:
         assoc = impl.assoc_types.get(proj.name)
         if assoc is None:
             return None
+        if collect:
+            # the impl's where-clauses tie its parameters down (`F: FnMut(I::Item) -> B` makes
+            # Map's Item the closure's output): the caller must prove them
+            self.nested_out.extend(
+                Obligation(self.inst(p.ty, substs), p.trait, tuple(self.inst(a, substs) for a in p.args), None,
+                           "nested", {k: self.inst(v, substs) for k, v in p.bindings.items()})
+                for p in self.tables.predicates.get(impl, []))
         return self.inst(assoc, substs)
+
+    def project_confirm(self, proj: Projection) -> tuple[Optional[Ty], list[Obligation]]:
+        """project, plus the obligations of the impl that answered (for a body's inference)."""
+        self.collect_nested = True
+        self.nested_out = []
+        try:
+            r = self.project(proj)
+        finally:
+            self.collect_nested = False
+        nested, self.nested_out = self.nested_out, []
+        return r, nested
 
 
 def _body_region(r: Any) -> Any:
