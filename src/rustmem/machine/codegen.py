@@ -115,7 +115,7 @@ class BlockGen:
             if isinstance(ty, T.Int) and rv.op in ARITH:
                 lo, hi = INT_RANGES[ty.kind]
                 return [f"r = {a} {ARITH[rv.op]} {b}",
-                        f"r = [r, False] if {lo} <= r <= {hi} else [(r - {lo}) % {hi - lo + 1} + {lo}, True]"]
+                        f"r = (r, False) if {lo} <= r <= {hi} else ((r - {lo}) % {hi - lo + 1} + {lo}, True)"]
         return None
 
     def int_binop(self, op: str, a: str, b: str, kind: str) -> Any:
