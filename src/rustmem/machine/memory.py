@@ -145,6 +145,7 @@ class Memory:
         self.allocations = 0
         self.frees = 0
         self.live_heap: dict[int, Allocation] = {}
+        self.statics: list[Allocation] = []
         self.aliasing = aliasing
         self.tag_parent: dict[int, int] = {}
         self.tracer = tracer
@@ -166,6 +167,8 @@ class Memory:
                 if self.heap_bytes > self.max_heap_bytes:
                     raise LimitExceeded("heap", f"heap limit of {self.max_heap_bytes} bytes exceeded", span=span)
             self.live_heap[a.id] = a
+        elif kind == "static":
+            self.statics.append(a)
         if self.tracer is not None:
             self.tracer.event("alloc", self.clock(), alloc=a.id, region=kind, size=size, ty=str(ty), name=name, span=span)
         return a
@@ -306,3 +309,18 @@ class Memory:
         if self.tracer is not None:
             self.tracer.event("borrow", self.clock(), alloc=a.id, path=p.path, borrow=kind, tag=tag)
         return Ptr(a, p.path, tag, p.meta, p.elem, p.delta)
+
+    def reachable_from_statics(self) -> set[int]:
+        """Ids of the heap blocks a static (or a leaked block) points to, transitively: as in
+        Miri, memory still reachable from global memory at exit is not a leak."""
+        seen: set[int] = set()
+        work = [a.value for a in self.statics] + [a.value for a in self.live_heap.values() if a.leaked]
+        while work:
+            v = work.pop()
+            if v.__class__ is list:
+                work.extend(v)
+            elif v.__class__ is Ptr and v.alloc is not None and v.alloc.kind == "heap" and v.alloc.live:
+                if v.alloc.id not in seen:
+                    seen.add(v.alloc.id)
+                    work.append(v.alloc.value)
+        return seen

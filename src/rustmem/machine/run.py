@@ -93,7 +93,8 @@ def main_result(m: Machine, code: Any, value: Any, report: Report) -> None:
 
 def leak_report(m: Machine, report: Report) -> None:
     """Miri's leak check: every heap block still live at exit (Box::leak'd ones aside)."""
-    leaked = [a for a in m.mem.live_heap.values() if not a.leaked]
+    reachable = m.mem.reachable_from_statics()
+    leaked = [a for a in m.mem.live_heap.values() if not a.leaked and a.id not in reachable]
     if not leaked:
         return
     leaked.sort(key=lambda a: a.id)
