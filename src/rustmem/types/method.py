@@ -109,6 +109,8 @@ def probe_method(fcx: "FnCtxt", recv_ty: Ty, name: str) -> tuple[Optional[Pick],
 
 def pick_at(fcx: "FnCtxt", recv: Ty, name: str) -> Optional[Pick]:
     inner = recv.inner if isinstance(recv, Ref) else None
+    if isinstance(recv, Adt) and recv.adt.lang in ("Box", "Rc") and recv.args:
+        inner = recv.args[0]  # `self: Box<Self>` / `self: Rc<Self>` methods of the inner type
     for self_ty in ([recv] + ([inner] if inner is not None else [])):
         for impl in inherent_impls(fcx, self_ty):
             m = impl.methods.get(name)
@@ -122,7 +124,7 @@ def pick_at(fcx: "FnCtxt", recv: Ty, name: str) -> Optional[Pick]:
         m = trait.methods[name]
         if m.self_kind is None:
             continue
-        self_ty = _trait_self(m, recv)
+        self_ty = _trait_self(fcx, m, recv)
         if self_ty is None:
             continue
         args = tuple(fcx.infcx.new_var() for _ in trait.params)
@@ -138,13 +140,22 @@ def pick_at(fcx: "FnCtxt", recv: Ty, name: str) -> Optional[Pick]:
     return best
 
 
-def _trait_self(m: FnDef, recv: Ty) -> Optional[Ty]:
+def _trait_self(fcx: "FnCtxt", m: FnDef, recv: Ty) -> Optional[Ty]:
     """The `Self` a trait method sees when called on receiver type recv (None: it cannot be)."""
     first = m.sig.inputs[0] if m.sig.inputs else None
     if m.self_kind == "value":
         if isinstance(first, Param) and first.name == "Self":
             return recv
-        return None  # self: Box<Self> and the like
+        if first is None:
+            return None
+        # `self: Box<Self>`, `self: Rc<Self>`: Self is what makes the declared type the receiver's
+        var = fcx.infcx.new_var()
+        want = fcx.scx.inst(first, {"Self": var})
+        if not fcx.infcx.probe(lambda: fcx.infcx.unify(want, recv)):
+            return None
+        fcx.infcx.unify(want, recv)
+        found = fcx.infcx.shallow(var)
+        return None if isinstance(found, Infer) else found
     if not isinstance(recv, Ref) or recv.mutable != (m.self_kind == "refmut"):
         return None
     return recv.inner
