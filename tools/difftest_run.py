@@ -93,10 +93,9 @@ def _normalise(message: str) -> str:
     return "".join(parts).strip()[:120]
 
 
-def disagreement(expected: Outcome, actual: Outcome) -> Optional[str]:
-    """None when the runs agree, else the kind of disagreement."""
-    if expected.stdout == actual.stdout and expected.status == actual.status:
-        return None
+def rustmem_failure(actual: Outcome) -> Optional[str]:
+    """The kind of failure when rustmem itself failed (timed out, crashed, rejected the
+    program), which is a disagreement whatever the native run did; else None."""
     err = actual.stderr
     if actual.status == TIMEOUT_STATUS:
         return "rustmem timed out"
@@ -109,8 +108,18 @@ def disagreement(expected: Outcome, actual: Outcome) -> Optional[str]:
     if actual.status == 1:
         first = next((line for line in err.splitlines() if line.startswith("error")), err[:80])
         return "rustmem rejects: " + _normalise(first)
+    return None
+
+
+def disagreement(expected: Outcome, actual: Outcome) -> Optional[str]:
+    """None when the runs agree, else the kind of disagreement."""
+    if expected.stdout == actual.stdout and expected.status == actual.status:
+        return None
+    failure = rustmem_failure(actual)
+    if failure:
+        return failure
     if expected.status != actual.status:
-        first = next((line for line in err.splitlines() if line.strip()), "")
+        first = next((line for line in actual.stderr.splitlines() if line.strip()), "")
         return f"exit {expected.status} vs rustmem {actual.status}: " + _normalise(first)
     return "stdout differs: " + _first_difference(expected.stdout, actual.stdout)
 
@@ -173,7 +182,11 @@ class _Shrinker:
 
 def shrink(program: Program, still_fails: Callable[[str], bool], budget: int = 150) -> Program:
     """The program with as many nodes removed as `still_fails` allows (within `budget` tries)."""
-    _Shrinker(program, still_fails, budget).shrink_list(program.items)
+    shrinker = _Shrinker(program, still_fails, budget)
+    before = None
+    while shrinker.budget > 0 and before != program.render():  # until a pass changes nothing
+        before = program.render()
+        shrinker.shrink_list(program.items)
     return program
 
 
@@ -194,18 +207,45 @@ def check_seed(seed: int, work: Path, cli: list[str]) -> Result:
     return Result(seed, disagreement(expected, actual))
 
 
+def rustc_accepts(source: str, work: Path) -> bool:
+    """rustc's verdict alone (`--emit=metadata` runs the same checks and lints, without codegen)."""
+    digest = hashlib.sha256(source.encode()).hexdigest()[:20]
+    cached = work / "verdicts" / digest
+    if cached.exists():
+        return cached.read_text() == "ok"
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    src = cached.with_suffix(".rs")
+    src.write_text(source)
+    check = subprocess.run(["rustc", "--edition", "2021", "--emit=metadata", "-A", "warnings",
+                            "-o", str(cached.with_suffix(".rmeta")), str(src)], capture_output=True)
+    src.unlink()
+    cached.with_suffix(".rmeta").unlink(missing_ok=True)
+    cached.write_text("ok" if check.returncode == 0 else "rejected")
+    return check.returncode == 0
+
+
+SHRINK_SECONDS = 300.0
+
+
 def shrink_seed(seed: int, kind: str, work: Path, cli: list[str]) -> str:
+    """Shrink the program of `seed` while it still disagrees in the same way as `kind`."""
     family = kind_family(kind)
     scratch = work / "rustmem" / f"shrink{seed}.rs"
+    deadline = time.time() + SHRINK_SECONDS
+    needs_native = not family.startswith(("rustmem crashed", "rustmem rejects", "rustmem timed out"))
 
     def still_fails(source: str) -> bool:
-        expected = native(source, work)
-        if expected is None:
+        if time.time() > deadline or not rustc_accepts(source, work):
             return False
-        found = disagreement(expected, rustmem(source, scratch, cli))
+        actual = rustmem(source, scratch, cli)
+        if needs_native:
+            expected = native(source, work)
+            found = disagreement(expected, actual) if expected is not None else None
+        else:  # rustmem failing on a program rustc accepts needs no native run
+            found = rustmem_failure(actual)
         return found is not None and kind_family(found) == family
 
-    small = shrink(generate(seed), still_fails).render()
+    small = shrink(generate(seed), still_fails, budget=400).render()
     (work / "shrunk").mkdir(exist_ok=True)
     (work / "shrunk" / f"seed{seed}.rs").write_text(small)
     return small
