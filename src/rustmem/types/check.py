@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from ..diagnostics import Diagnostic
 from ..syntax import ast
 from . import errors
+from .check_call import CallChecker
 from .check_expr import ExprChecker
 from .check_macros import MacroChecker
 from .check_ops import OpsChecker
@@ -53,7 +54,7 @@ class CoerceMany:
     pushed: int = 0
 
 
-class FnCtxt(ExprChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
+class FnCtxt(ExprChecker, CallChecker, OpsChecker, MacroChecker, PatChecker, ClosureChecker):
     """The state of checking one function body."""
 
     def __init__(self, checker: Any, module: "Module", env: list[Predicate], self_ty: Optional[Ty],
