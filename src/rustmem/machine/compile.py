@@ -284,9 +284,33 @@ class BodyCompiler(PlaceCompiler, TerminatorCompiler):
                 return v
             return move_traced
 
+        if not place.projection and not self.is_plain(place.local):
+            return self._move_addressable(place.local)
+
         def move(L: list) -> Any:
             v = get(L)
             put(L, UNINIT)
+            return v
+        return move
+
+    def _move_addressable(self, i: int) -> Getter:
+        """Move out of a local whose address was taken.  As in Miri, a move copies the bytes
+        and leaves them: a raw pointer to the local still reads the old value.  The local
+        itself becomes uninitialised (its drop flag), so the old bytes move to a shadow slot
+        that dies with the local."""
+        allocate = self.mem.allocate
+
+        def move(L: list) -> Any:
+            a = L[i]
+            v = a.value
+            if a.escaped and v is not UNINIT:
+                n = allocate("stack", a.ty, a.size, UNINIT, a.span, a.name)
+                n.shadow = a
+                n.escaped = True
+                a.value = copy_value(v)
+                L[i] = n
+            else:
+                a.value = UNINIT
             return v
         return move
 

@@ -40,7 +40,7 @@ class Allocation:
     aliasing state, None until a raw pointer into the allocation exists (see borrows.py)."""
 
     __slots__ = ("id", "kind", "value", "ty", "size", "live", "span", "free_span", "name", "sb",
-                 "escaped", "leaked")
+                 "escaped", "leaked", "shadow")
 
     def __init__(self, id: int, kind: str, value: Any, ty: Any, size: int, span: Any, name: Optional[str] = None) -> None:
         self.id = id
@@ -55,6 +55,7 @@ class Allocation:
         self.sb = None
         self.escaped = False  # a pointer to it was made (so a new StorageLive needs a new slot)
         self.leaked = False  # Box::leak / mem::forget-free intent: not reported as a leak
+        self.shadow: Optional["Allocation"] = None  # the slot a move left behind (see BodyCompiler.operand)
 
     def __repr__(self) -> str:
         return f"alloc{self.id}"
@@ -188,6 +189,8 @@ class Memory:
         self.free(a, span)
 
     def free(self, a: Allocation, span: Any) -> None:
+        if a.shadow is not None and a.shadow.live:  # the moved-from bytes die with the slot
+            self.free(a.shadow, span)
         a.live = False
         a.free_span = span if span is not None else self.where()
         if a.kind == "heap":
