@@ -12,6 +12,7 @@ from typing import Any, Optional
 from ..types import ty as T
 from . import fmt as F
 from .errors import UbClass, UndefinedBehavior
+from .interp import CallInfo
 from .memory import UNINIT, Ptr
 from .values import read_str, string_text
 
@@ -116,6 +117,10 @@ def _format_adt(m: Any, v: Any, ty: Any, trait: str, f: F.Formatter, ptr: Option
         return call_user_fmt(m, callee, v, ty, f, ptr)
     if trait == "Debug":
         return structural_debug(m, v, ty).fmt(trait, f)
+    std = std_impl(m, trait, ty)
+    if std is not None:  # a std type's own impl (ParseIntError's Display, ...)
+        self_ptr = ptr if ptr is not None else m.temp_ptr(v, ty)
+        return m.call_sync(std, [self_ptr, m.temp_ptr(f, None)], CallInfo(std.fn, (), [T.Ref(T.ERASED, False, ty)], None, None))
     raise NotImplementedError(f"`{ty}` does not implement {trait} in the machine")
 
 
@@ -160,6 +165,17 @@ def user_impl(m: Any, trait: str, ty: Any) -> Any:
         return None
     callee = m.callee(tr.methods["fmt"], (ty,))
     return callee if callee.kind == "body" else None
+
+
+def std_impl(m: Any, trait: str, ty: Any) -> Any:
+    """The callee of a std type's `<ty as trait>::fmt` intrinsic, or None."""
+    tr = find_trait(m, trait)
+    if tr is None or "fmt" not in tr.methods:
+        return None
+    callee = m.callee(tr.methods["fmt"], (ty,))
+    if callee.kind != "intrinsic" or getattr(callee.intrinsic, "missing", False):
+        return None
+    return callee
 
 
 def call_user_fmt(m: Any, callee: Any, v: Any, ty: Any, f: F.Formatter, ptr: Optional[Ptr]) -> None:

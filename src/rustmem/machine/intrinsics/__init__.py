@@ -42,6 +42,7 @@ def lookup(m: Any, fn: Any, args: tuple) -> Intrinsic:
 
     def missing(m: Any, vals: list, info: Any) -> Any:
         raise Unsupported(f"the std function `{key}` is not implemented by rustmem's machine yet")
+    missing.missing = True  # type: ignore[attr-defined]
     return missing
 
 

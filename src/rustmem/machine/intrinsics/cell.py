@@ -104,7 +104,7 @@ def refcell_try_borrow(m: Any, a: list, info: Any) -> Any:
     try:
         return ok(_borrow(m, a[0]))
     except RustPanic:
-        return err([])
+        return err([])  # BorrowError {}
 
 
 @intrinsic("RefCell::try_borrow_mut")

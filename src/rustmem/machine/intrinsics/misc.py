@@ -181,10 +181,33 @@ def try_from(m: Any, a: list, info: Any) -> Any:
     if isinstance(target, T.Int):
         v = ord(v) if isinstance(v, str) else v
         lo, hi = INT_RANGES[target.kind]
-        return ok(v) if lo <= v <= hi else err([])
+        return ok(v) if lo <= v <= hi else err([()])  # TryFromIntError(())
     if isinstance(target, T.Char):
-        return ok(chr(v)) if v < 0x110000 and not 0xD800 <= v <= 0xDFFF else err([])
+        return ok(chr(v)) if v < 0x110000 and not 0xD800 <= v <= 0xDFFF else err([()])
     return ok(v)
+
+
+ERROR_MESSAGES = {
+    "ParseIntError": lambda v: ["cannot parse integer from empty string", "invalid digit found in string",
+                                "number too large to fit in target type", "number too small to fit in target type",
+                                "number would be zero for non-zero type"][v[0][0]],
+    "ParseFloatError": lambda v: ["cannot parse float from empty string", "invalid float literal"][v[0][0]],
+    "TryFromIntError": lambda v: "out of range integral type conversion attempted",
+    "ParseBoolError": lambda v: "provided string was not `true` or `false`",
+    "ParseCharError": lambda v: "too many characters in string",
+    "BorrowError": lambda v: "already mutably borrowed",
+    "BorrowMutError": lambda v: "already borrowed",
+}
+
+
+def _error_display(m: Any, a: list, info: Any) -> Any:
+    ty = info.arg_tys[0].inner if isinstance(info.arg_tys[0], T.Ref) else info.arg_tys[0]
+    formatter(m, a[1]).pad(ERROR_MESSAGES[ty.adt.name](m.mem.load(a[0])))
+    return ok(())
+
+
+for _name in ERROR_MESSAGES:
+    REGISTRY[f"<{_name} as Display>::fmt"] = _error_display
 
 
 @intrinsic("FromStr::from_str")

@@ -555,11 +555,13 @@ def str_parse(m: Any, a: list, info: Any) -> Any:
         return ok(v)
     if isinstance(target, T.Float):
         try:
+            if t.strip() != t or t.lower() in ("infinity", "-infinity", "+infinity") or "_" in t:
+                raise ValueError(t)
             return ok(float(t))
         except ValueError:
-            return err([[0]])
+            return err([[0 if not t else 1]])  # ParseFloatError { kind: Empty | Invalid }
     if isinstance(target, T.Bool):
-        return ok(t == "true") if t in ("true", "false") else err([[]])
+        return ok(t == "true") if t in ("true", "false") else err([])
     if isinstance(target, T.Char):
         return ok(t) if len(t) == 1 else err([[]])
     if isinstance(target, T.Adt) and target.adt.lang == "String":
