@@ -234,11 +234,22 @@ def string_index(m: Any, a: list, info: Any) -> Any:
     p, t = self_str(m, a, info)
     n = p.meta or 0
     try:
-        start, end = range_bounds(m, a[1], info.arg_tys[1], n)
+        start, end = range_bounds(m, a[1], info.arg_tys[1], n, check=False)
     except RustPanic:
         if info.key == "str::get":
             return none()
-        raise RustPanic(f"byte index {a[1][1] if isinstance(a[1], list) and len(a[1]) > 1 else n} is out of bounds of `{t}`")
+        raise
+    problem = None
+    if start > n:
+        problem = f"byte index {start} is out of bounds of `{t}`"
+    elif end > n:
+        problem = f"end byte index {end} is out of bounds of `{t}`"
+    elif start > end:
+        problem = f"begin > end ({start} > {end}) when slicing `{t}`"
+    if problem is not None:
+        if info.key == "str::get":
+            return none()
+        raise RustPanic(problem)
     data = t.encode("utf-8")
     for what, k in (("start", start), ("end", end)):
         if 0 < k < len(data) and (data[k] & 0xC0) == 0x80:

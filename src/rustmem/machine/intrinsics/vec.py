@@ -60,8 +60,9 @@ def index_panic(n: int, i: int) -> RustPanic:
     return RustPanic(f"index out of bounds: the len is {n} but the index is {i}")
 
 
-def range_bounds(m: Any, r: Any, rty: Any, n: int) -> tuple[int, int]:
-    """start, end of a Range* value used as an index, with Rust's slice-index panics."""
+def range_bounds(m: Any, r: Any, rty: Any, n: int, check: bool = True) -> tuple[int, int]:
+    """start, end of a Range* value used as an index, with Rust's slice-index panics
+    (check=False: the caller words its own, as str slicing does)."""
     lang = rty.adt.lang if isinstance(rty, T.Adt) else None
     if lang == "RangeFull" or r == () or r == []:
         start, end = 0, n
@@ -77,6 +78,8 @@ def range_bounds(m: Any, r: Any, rty: Any, n: int) -> tuple[int, int]:
         start, end = 0, r[0] + 1
     else:
         start, end = r[0], r[1]
+    if not check:
+        return start, end
     if start > end:
         raise RustPanic(f"slice index starts at {start} but ends at {end}")
     if end > n:
