@@ -299,10 +299,13 @@ class BodyCompiler(PlaceCompiler, TerminatorCompiler):
         itself becomes uninitialised (its drop flag), so the old bytes move to a shadow slot
         that dies with the local."""
         allocate = self.mem.allocate
+        tracer, clock, frame = self.m.tracer, self.m.clock, self.body.name
 
         def move(L: list) -> Any:
             a = L[i]
             v = a.value
+            if tracer is not None:
+                tracer.event("move", clock(), local=i, frame=frame, alloc=a.id)
             if a.escaped and v is not UNINIT:
                 n = allocate("stack", a.ty, a.size, UNINIT, a.span, a.name)
                 n.shadow = a
