@@ -184,7 +184,11 @@ class BodyCheck(MoveChecks):
                     return
         else:
             self._assign_to_moved_part(place, loc, span)
-            self._mutability(place, loc, span, "assign")
+            if self.info.needs_drop(self.info.place_ty(place)):
+                span_m = self._assign_lhs_span(span, self.info.describe(place))  # drop-and-replace
+            else:
+                span_m = span
+            self._mutability(place, loc, span_m, "assign")
         self._access(place, loc, span, "shallow", "assign")
 
     def scopes_ever_mask(self, local: int) -> int:

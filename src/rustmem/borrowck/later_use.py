@@ -42,8 +42,14 @@ def explain(cx: "BodyCheck", loan: Loan, loc: Location) -> errors.Explanation:
                                           region_name=name if not name.startswith("'_") else "'1",
                                           region_span=lifetime_decl_span(cx, name))
     point = info.points.index(loc)
+    # The region of a live local the loan flows into; a user variable's rather than a
+    # temporary's when there is one (that is the use a reader recognises).
+    named = {rcx.vid(r) for n, t in enumerate(info.local_tys) if info.local_name(n)
+             for r in rcx.ty_regions(t) if r != T.ERASED}
     in_types = {rcx.vid(r) for t in info.local_tys for r in rcx.ty_regions(t) if r != T.ERASED}
-    sub = rcx.path(loan.region, lambda r: r in in_types and bool(rcx.liveness[r] >> point & 1))
+    sub = rcx.path(loan.region, lambda r: r in named and bool(rcx.liveness[r] >> point & 1))
+    if sub is None:
+        sub = rcx.path(loan.region, lambda r: r in in_types and bool(rcx.liveness[r] >> point & 1))
     region = (sub[-1].sub if sub else loan.region) if sub is not None else loan.region
     found = _find_use(cx, region, loc)
     if found is None:
@@ -58,9 +64,8 @@ def explain(cx: "BodyCheck", loan: Loan, loc: Location) -> errors.Explanation:
         return errors.Explanation("dropped-later", span, dropped=info.local_name(local) or "value",
                                   dropped_ty=info.ty_str(ty), dtor=dtor)
     elem = info.points.element(use_loc)
-    if isinstance(elem, ir.Call) and elem.args and isinstance(elem.args[0], (ir.Move, ir.Copy)) \
-            and elem.args[0].place.local == local and loan.kind == "two-phase" and loan.temp == local \
-            and elem.fn_span is not None:
+    if isinstance(elem, ir.Call) and elem.fn_span is not None and elem.fn_span != elem.span:
+        # A call the user wrote (not an operator or a macro): rustc points at the callee.
         return errors.Explanation("used-later", _method_name(elem.fn_span), by_call=True)
     return errors.Explanation("used-later-in-loop" if looped else "used-later", span)
 
