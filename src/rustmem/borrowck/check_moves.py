@@ -166,19 +166,23 @@ class MoveChecks:
             in_loop = mv.loc == loc or around
             if in_loop and loop_span is None:
                 loop_span = self._loop_head(mv.span)
-            if param_note is None:
+            if param_note is None and not method_call(self, mv.loc, moved_place):
                 param_note = self._taking_parameter(mv.loc, moved_place)
             elem = info.points.element(mv.loc)
             moved_name = info.describe(moved_place)
             site = mv.span
             closure = self._closure_move(elem, moved_place)
-            method = isinstance(elem, ir.Call) and self._is_self_method(elem, moved_place)
+            call, index = self._call_of_move(mv.loc, moved_place)
+            method = call is not None and index == 0 and \
+                getattr(getattr(getattr(call.func, "ty", None), "fn", None), "self_kind", None) == "value"
+            if method:
+                elem = call
             if closure is not None:
                 site = closure[0]
                 if closure[1] is not None:
                     extra.append((closure[1], "variable moved due to use in closure"))
             elif method and elem.fn_span is not None:
-                site = elem.fn_span
+                site = type(elem.span)(elem.span.file, elem.fn_span.lo, elem.span.hi)  # `submit()`
                 fn = elem.func.ty.fn
                 self_span = getattr(getattr(fn.ast, "self_param", None), "span", None)
                 notes.append((f"`{fn.path}` takes ownership of the receiver `self`, which moves {errors.q(moved_name)}",
@@ -226,24 +230,29 @@ class MoveChecks:
         head = text[:cut].rstrip() if cut > 0 else text
         return type(best)(best.file, best.lo, best.lo + len(head.encode()))
 
-    def _taking_parameter(self, loc: Location, moved: ir.Place) -> Optional[tuple[str, Any, Any]]:
-        """When a move is into an argument of a user function: (its name, the parameter's
-        type span, the function's name span)."""
+    def _call_of_move(self, loc: Location, moved: ir.Place) -> tuple[Optional[ir.Call], Optional[int]]:
+        """The call a move feeds, directly or through the argument's temporary, and the
+        argument's index."""
         pts = self.info.points
         elem = pts.element(loc)
         operand_place = moved
         if isinstance(elem, ir.Assign) and elem.place.is_local:  # moved into the argument's temporary
             operand_place = elem.place
-            nxt = (loc[0], len(self.info.body.blocks[loc[0]].statements))
-            elem = pts.element(nxt)
+            elem = pts.element((loc[0], len(self.info.body.blocks[loc[0]].statements)))
         if not isinstance(elem, ir.Call):
+            return None, None
+        index = next((i for i, a in enumerate(elem.args) if isinstance(a, ir.Move) and a.place == operand_place), None)
+        return (elem, index) if index is not None else (None, None)
+
+    def _taking_parameter(self, loc: Location, moved: ir.Place) -> Optional[tuple[str, Any, Any]]:
+        """When a move is into an argument of a user function: (its name, the parameter's
+        type span, the function's name span)."""
+        call, index = self._call_of_move(loc, moved)
+        if call is None or index is None:
             return None
-        fn = getattr(getattr(elem.func, "ty", None), "fn", None)
+        fn = getattr(getattr(call.func, "ty", None), "fn", None)
         ast = getattr(fn, "ast", None)
         if ast is None or getattr(ast, "body", None) is None:
-            return None
-        index = next((i for i, a in enumerate(elem.args) if isinstance(a, ir.Move) and a.place == operand_place), None)
-        if index is None:
             return None
         if ast.self_param is not None:
             index -= 1
@@ -262,12 +271,6 @@ class MoveChecks:
         use = capture_use(self, closure, index) if index is not None else None
         return closure_head(elem.span), use
 
-    def _is_self_method(self, call: ir.Call, moved: ir.Place) -> bool:
-        fn = getattr(getattr(call.func, "ty", None), "fn", None)
-        if fn is None or getattr(fn, "self_kind", None) != "value" or not call.args:
-            return False
-        first = call.args[0]
-        return isinstance(first, ir.Move) and first.place == moved
 
     def _illegal_move(self, m: Any) -> None:
         info = self.info
@@ -300,3 +303,10 @@ class MoveChecks:
 
 def _is_prefix(prefix: ir.Place, place: ir.Place) -> bool:
     return prefix.local == place.local and place.projection[:len(prefix.projection)] == prefix.projection
+
+
+def method_call(cx: MoveChecks, loc: Location, moved: ir.Place) -> bool:
+    """Whether the move at loc is the receiver of a method taking `self`."""
+    call, index = cx._call_of_move(loc, moved)
+    fn = getattr(getattr(call.func, "ty", None), "fn", None) if call is not None else None
+    return index == 0 and getattr(fn, "self_kind", None) == "value"
