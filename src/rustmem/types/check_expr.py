@@ -337,6 +337,7 @@ class ExprChecker:
         if self.infcx.is_unresolved(base):
             self.select_where_possible()
         steps = [s for s in autoderef_steps(self, base) if not isinstance(s.adjustment, Unsize)]
+        private = None
         for i, step in enumerate(steps):
             s = self.shallow(step.ty)
             if isinstance(s, ErrorTy):
@@ -345,6 +346,7 @@ class ExprChecker:
             if isinstance(s, Adt) and s.adt.is_struct:
                 idx = s.adt.variants[0].field_index(e.name)
                 if idx is not None and not self.field_visible(s.adt, idx):
+                    private = private or s
                     idx = None  # a std type's private field: autoderef goes on (RefMut -> T)
                 if idx is not None:
                     e.res = FieldRes(idx)
@@ -359,6 +361,8 @@ class ExprChecker:
         span = e.name_span or e.span
         if isinstance(shown, (Int, Float, Bool, Char)) or isinstance(shown, Infer) and shown.kind != "ty":
             return self.error(errors.primitive_field(span, shown))
+        if private is not None:
+            return self.error(errors.private_field(span, e.name, "struct", private.adt.name))
         if probe_method(self, base, e.name)[0] is not None:
             return self.error(errors.method_as_field(span, e.name, shown))
         return self.error(errors.no_field(span, e.name, shown))
@@ -406,7 +410,8 @@ class ExprChecker:
             return self.error(errors.bad_index(e.index.span, _slice_of(peeled), self.shown(idx)))
         if isinstance(peeled, Str):
             return self.error(errors.bad_index(e.index.span, "str", self.shown(idx)))
-        return self.error(errors.cannot_index(e.operand.span, self.shown(base)))
+        brackets = type(e.span)(e.span.file, e.operand.span.hi, e.span.hi)
+        return self.error(errors.cannot_index(brackets, self.shown(base)))
 
     def convert_place_to_mutable(self: Any, e: Any) -> None:
         """A place used mutably: its overloaded derefs and indexing become the `_mut` versions."""

@@ -17,7 +17,7 @@ from .results import OverloadedOp
 from .traits import NO, Obligation
 from .ty import (
     BOOL, ERASED, ERROR, U8, UNIT, Adt, Bool, Char, ClosureTy, ErrorTy, FnDefTy, FnPtr, Infer, Int,
-    Projection, RawPtr, Ref, Slice, Ty,
+    Projection, RawPtr, Ref, Slice, Ty, erase_regions,
 )
 
 
@@ -210,4 +210,4 @@ class OpsChecker:
         elif isinstance(t, Ref) and isinstance(s, Ref):
             ok = self.infcx.try_unify(s, t) or self.coerce(e.operand, s, t)
         if not ok:
-            self.error(errors.non_primitive_cast(e.span, s, t))
+            self.error(errors.bad_cast(e.span, erase_regions(s), erase_regions(t)))

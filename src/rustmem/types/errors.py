@@ -251,8 +251,21 @@ def cannot_negate(span: Any, op: str, ty: Any) -> Diagnostic:
     return _e("E0600", f"cannot {verb} type `{ty}`", span)
 
 
-def non_primitive_cast(span: Any, src: Any, dst: Any) -> Diagnostic:
-    return _e("E0605", f"non-primitive cast: `{src}` as `{dst}`", span)
+def bad_cast(span: Any, src: Any, dst: Any) -> Diagnostic:
+    """An invalid `as`, with the code rustc picks for the pair of types."""
+    from .ty import Bool, Char, Float, Int, RawPtr, Ref
+    if isinstance(dst, Char) and isinstance(src, (Int, Float)):
+        return _e("E0604", f"only `u8` can be cast as `char`, not `{src}`", span, "invalid cast")
+    if isinstance(dst, Bool) and isinstance(src, (Int, Float)):
+        return _e("E0054", f"cannot cast `{src}` as `bool`", span)
+    if isinstance(src, (Ref, RawPtr)) and isinstance(dst, (Int, Float, Char, Bool)) or (
+            isinstance(src, (Int, Float, Bool, Char)) and isinstance(dst, Ref)):
+        return _e("E0606", f"casting `{src}` as `{dst}` is invalid", span)
+    return _e("E0605", f"non-primitive cast: `{src}` as `{dst}`", span, "an `as` expression can only be used to convert between primitive types or to coerce to a specific trait object")
+
+
+def private_field(span: Any, name: str, kind: str, adt: str) -> Diagnostic:
+    return _e("E0616", f"field `{name}` of {kind} `{adt}` is private", span, "private field")
 
 
 def non_exhaustive(span: Any, witnesses: list[str], ty: Any) -> Diagnostic:
