@@ -239,6 +239,9 @@ class BodyCheck(MoveChecks):
             return
         self.reported_mutability.add(key)
         closure_kind = getattr(self.info.body.fn_def, "kind", "Fn") if blame == "upvar" else ""
+        if name and span.text.startswith(name) and len(span.text) > len(name) and \
+                not (span.text[len(name)].isalnum() or span.text[len(name)] in "_.[") and action == "borrow":
+            span = type(span)(span.file, span.lo, span.lo + len(name.encode()))  # `total` of `total += x`
         if blame == "index":
             origin = self.md.temp_origin.get(place.local)
             blame_name = self.info.ty_str(T.peel_refs(self.info.operand_ty(origin.args[0]))) if origin else "_"

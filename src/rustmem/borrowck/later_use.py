@@ -135,7 +135,8 @@ def narrow_to_name(span: Span, name: Optional[str], anywhere: bool = False) -> S
     text = span.text
     if text.startswith(name) and len(text) > len(name) and text[len(name)] in "[.":
         return Span(span.file, span.lo, span.lo + len(name.encode()))
-    if anywhere and text != name and _word_index(text, name) >= 0 and text.count(name) == 1 and \
+    compound = any(op in text for op in ("+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>="))
+    if anywhere and not compound and text != name and _word_index(text, name) >= 0 and text.count(name) == 1 and \
             not any(c in text for c in "([{"):
         i = _word_index(text, name)
         lo = span.lo + len(text[:i].encode())

@@ -289,6 +289,10 @@ class RegionCx:
                 continue
             if best is None or CATEGORY_RANK.get(c.category, 8) < CATEGORY_RANK.get(best.category, 8):
                 best = c
+        if best is not None and not best.note:
+            noted = next((c for c in path if c.note and c.category == best.category), None)
+            if noted is not None:  # the invariance that forced the requirement, for the note
+                best = Constraint(best.sup, best.sub, best.loc, best.span, best.category, noted.note)
         if best is not None and best.span.line != best.span.end_line:
             inner = [c for c in path if c.span is not None and c.span.line == c.span.end_line
                      and best.span.lo <= c.span.lo and c.span.hi <= best.span.hi]
