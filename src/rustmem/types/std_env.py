@@ -26,7 +26,10 @@ from .ctxt import ItemTables, Module
 from .ty import FnDef, FnSig, ImplDef, fold
 
 STD_DIR = os.path.join(os.path.dirname(__file__), "std")
-_CODE_DIRS = (STD_DIR, os.path.dirname(__file__), os.path.join(os.path.dirname(os.path.dirname(__file__)), "syntax"))
+_PACKAGE = os.path.dirname(os.path.dirname(__file__))
+# what the pickled definitions are made of: the stubs, and the classes of types/, syntax/ and
+# the package root (Span, SourceFile, Diagnostic)
+_CODE_DIRS = (STD_DIR, os.path.dirname(__file__), os.path.join(_PACKAGE, "syntax"), _PACKAGE)
 
 _TABLES: Optional[ItemTables] = None
 
