@@ -204,6 +204,10 @@ def _write_cache(key: str, tables: ItemTables) -> None:
         with open(tmp, "wb") as f:
             pickle.dump(tables, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        folder = os.path.dirname(path)
+        for name in os.listdir(folder):  # caches of older stubs or code are stale for good
+            if name.startswith("std-") and name.endswith(".pickle") and name != os.path.basename(path):
+                os.remove(os.path.join(folder, name))
     except Exception:  # a read-only home: run without the cache
         pass
     finally:
