@@ -70,8 +70,9 @@ class Writeback:
         if isinstance(v, tuple):
             return tuple(self.value(x) for x in v)
         if isinstance(v, _REBUILD):
-            return dataclasses.replace(v, **{f.name: self.value(getattr(v, f.name)) for f in dataclasses.fields(v)
-                                             if isinstance(getattr(v, f.name), (Ty, tuple, *_REBUILD))})
+            changes = {name: self.value(getattr(v, name)) for name in _field_names(v)
+                       if isinstance(getattr(v, name), (Ty, tuple, *_REBUILD))}
+            return _replace(v, changes)
         if isinstance(v, (ConstRes, StaticRes)):
             v.ty = self.ty(v.ty)
         return v
@@ -93,6 +94,21 @@ class Writeback:
         mm = self.results.macro_methods.get(n)
         if mm is not None:
             self.results.macro_methods[n] = self.value(mm)
+
+
+def _field_names(v: Any) -> list[str]:
+    """The fields of a results record, whether a dataclass or a `rustmem.records` record."""
+    if dataclasses.is_dataclass(v):
+        return [f.name for f in dataclasses.fields(v)]
+    from ..records import fields  # type: ignore[import-not-found]
+    return [f.name for f in fields(v)]
+
+
+def _replace(v: Any, changes: dict[str, Any]) -> Any:
+    if dataclasses.is_dataclass(v):
+        return dataclasses.replace(v, **changes)
+    from ..records import replace  # type: ignore[import-not-found]
+    return replace(v, **changes)
 
 
 def resolve_value_call(fcx: Any, w: Writeback, e: Any, callee: Ty, inputs: tuple) -> None:
