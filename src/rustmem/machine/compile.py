@@ -164,7 +164,18 @@ class BodyCompiler(PlaceCompiler, TerminatorCompiler):
     def sub(self, ty: Any) -> Any:
         if self.subst:
             ty = T.subst(ty, self.subst)
+            if any(isinstance(t, T.ClosureTy) and not t.args for t in T.walk(ty)):
+                ty = T.fold(ty, self._instantiate_closure)
         return self.view.normalize(ty)
+
+    def _instantiate_closure(self, t: Any) -> Any:
+        """A closure made in a generic instance carries that instance's arguments in its type
+        (the type checker leaves them out), so its body is compiled per instance too."""
+        if isinstance(t, T.ClosureTy) and not t.args:
+            names = sorted(self.subst)
+            self.m.closure_params[t.closure] = names
+            return T.ClosureTy(t.closure, tuple(self.subst[n] for n in names))
+        return None
 
     def proj_ty(self, ty: Any, elem: Any) -> Any:
         if isinstance(elem, ir.Deref):
@@ -492,8 +503,6 @@ class BodyCompiler(PlaceCompiler, TerminatorCompiler):
     def rv_Aggregate(self, rv: ir.Aggregate, dest: ir.Place) -> Getter:
         ops = tuple(self.operand(o) for o in rv.operands)
         k = rv.kind
-        if k.kind == "closure":
-            self.m.note_closure(self.sub(k.ty), self.subst)
         if k.kind == "adt":
             ty = self.sub(k.ty)
             if lang(ty) in ("Box", "NonNull", "Rc", "Weak") and len(ops) == 1:

@@ -144,7 +144,7 @@ class Machine:
         self._callees: dict[tuple, Callee] = {}
         self._strs: dict[Any, Any] = {}
         self._glues: dict[Any, Callable] = {}
-        self.closure_substs: dict[Any, dict] = {}
+        self.closure_params: dict[Any, list] = self.view.closure_params  # ClosureDef -> its Param names
         self._owned_env: Any = None
         self.fn_bodies = dict(program.fn_bodies)
         self.closure_bodies = dict(program.closures)
@@ -175,19 +175,16 @@ class Machine:
             code = self._codes[key] = BodyCompiler(self, body, subst).compile()
         return code
 
-    def note_closure(self, ty: Any, subst: dict) -> None:
-        """Remember the generic arguments in force where a closure is made (its body's Params)."""
-        if isinstance(ty, T.ClosureTy) and subst:
-            self.closure_substs[ty.closure] = subst
-
-    def closure_callee(self, closure: Any) -> Callee:
-        key = ("closure", closure)
+    def closure_callee(self, closure: Any, args: tuple = ()) -> Callee:
+        """The body of a closure, instantiated with the enclosing function's generic args."""
+        key = ("closure", closure, args)
         c = self._callees.get(key)
         if c is None:
             body = self.closure_bodies.get(closure)
             if body is None:
                 raise NotImplementedError(f"no MIR body for the closure at {closure.span!r}")
-            c = self._callees[key] = Callee(self, "body", body.name, body, self.closure_substs.get(closure, {}))
+            names = self.closure_params.get(closure, [])
+            c = self._callees[key] = Callee(self, "body", body.name, body, dict(zip(names, args)))
         return c
 
     def callee(self, fn: Any, args: tuple) -> Callee:
@@ -206,7 +203,7 @@ class Machine:
             while isinstance(self_ty, T.Ref):
                 self_ty, refs = self_ty.inner, refs + 1
             if isinstance(self_ty, T.ClosureTy):
-                c = self.closure_callee(self_ty.closure)
+                c = self.closure_callee(self_ty.closure, tuple(self_ty.args))
                 callee = Callee(self, "body", c.name, c.body, c.subst, untuple=True)
                 passed = refs + (0 if fn.name == "call_once" else 1)
                 wanted = 1 if len(c.body.locals) > 1 and isinstance(c.body.locals[1].ty, T.Ref) else 0
@@ -362,7 +359,7 @@ class Machine:
         if isinstance(v, FnRef):
             return self.callee(v.fn, v.args)
         if isinstance(v, ClosureFn):
-            c = self.closure_callee(v.ty.closure)
+            c = self.closure_callee(v.ty.closure, tuple(v.ty.args))
             callee = Callee(self, "body", c.name, c.body, c.subst, untuple=False)
             callee.env_derefs = -1  # a capture-less closure as a fn pointer: its body still takes `_1`
             return callee
@@ -370,8 +367,7 @@ class Machine:
         while isinstance(base, T.Ref):
             base = base.inner
         if isinstance(base, T.ClosureTy):
-            c = self.closure_callee(base.closure)
-            return c
+            return self.closure_callee(base.closure, tuple(base.args))
         raise NotImplementedError(f"calling a value of type {ty}")
 
     def push_frame(self, code: CompiledBody, vals: list, ret_set: Any, ret_L: Any, target: Any) -> Frame:
@@ -478,7 +474,7 @@ class Machine:
         while isinstance(base, T.Ref):
             base = base.inner
         if isinstance(base, T.ClosureTy):
-            c = self.closure_callee(base.closure)
+            c = self.closure_callee(base.closure, tuple(base.args))
             code = c.code()
             return self.call_sync(c, [self.adapt_env(code, fval)] + list(args))
         if isinstance(base, T.FnDefTy):

@@ -59,6 +59,7 @@ class TypeView:
         self._size: dict[Any, int] = {}
         self._copy: dict[Any, bool] = {}
         self._drop: dict[Any, bool] = {}
+        self.closure_params: dict[Any, list] = {}  # ClosureDef -> names of the Params its type's args bind
 
     def size_of(self, ty: Any) -> int:
         s = self._size.get(ty)
@@ -108,6 +109,9 @@ class TypeView:
 
     def needs_drop(self, ty: Any) -> bool:
         d = self._drop.get(ty)
+        if d is None and isinstance(ty, T.ClosureTy) and ty.args:
+            d = any(self.needs_drop(t) for t, c in zip(self.field_tys(ty), ty.closure.captures) if c[2] in ("move", "copy"))
+            self._drop[ty] = d
         if d is None:
             try:
                 d = bool(self.tcx.needs_drop(ty))
@@ -121,7 +125,11 @@ class TypeView:
             return list(ty.elems)
         if isinstance(ty, T.ClosureTy):
             out = []
+            names = self.closure_params.get(ty.closure, [])
+            subst = dict(zip(names, ty.args)) if ty.args else {}
             for _name, _binding, mode, var_ty in ty.closure.captures:
+                if subst:
+                    var_ty = T.subst(var_ty, subst)
                 if mode in ("ref", "refmut"):
                     var_ty = T.Ref(T.ERASED, mode == "refmut", var_ty)
                 out.append(var_ty)
