@@ -315,13 +315,13 @@ class BodyCheck(MoveChecks):
         if own is not None and own.closure is not None:
             acc_span = closure_head(own.closure[1])
             acc_use = closure_use_span(self, own)
-        if kind == "assign" and place.is_local and info.needs_drop(info.place_ty(place)):
+        if kind == "assign" and info.needs_drop(info.place_ty(place)):
             acc_span = self._assign_lhs_span(span, name)  # a drop-and-replace points at the place
         elif kind in ("use", "shared", "mut") and own is None or (own is not None and own.closure is None):
             acc_span = narrow_to_name(acc_span, info.describe(place), anywhere=kind == "use")
         if loan.closure is None:
             loan_span = narrow_to_name(loan_span, loan_name)
-        if own is not None and own.kind == "two-phase" and own.activations:
+        if own is not None and own.kind == "two-phase" and own.activations and activation:
             call = info.points.element(own.activations[0])
             if isinstance(call, ir.Call):
                 acc_span = call.span

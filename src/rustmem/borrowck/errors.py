@@ -293,7 +293,10 @@ def temporary_dropped(borrow_span: Span, drop_span: Span, e: Explanation) -> Dia
     d.with_primary(borrow_span, "creates a temporary value which is freed while still in use")
     d.with_label(drop_span, "temporary value is freed at the end of this statement")
     add_explanation(d, e, "", None)
-    return d.with_help("consider using a `let` binding to create a longer lived value")
+    advice = "consider using a `let` binding to create a longer lived value"
+    if "!(" in borrow_span.text:  # made by a macro: no code to suggest, so a note
+        return d.with_note(advice)
+    return d.with_help(advice)
 
 
 def cannot_return_reference(desc: str, note: str, return_span: Span, borrow_span: Span) -> Diagnostic:
