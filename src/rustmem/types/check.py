@@ -403,7 +403,7 @@ class FnCtxt(ExprChecker, CallChecker, OpsChecker, MacroChecker, PatChecker, Clo
             if isinstance(pat, ast.SelfParam):
                 self.declare_local("self", pat, ty)
             else:
-                self.check_pat_top(pat, ty, irrefutable=True)
+                self.check_pat_top(pat, ty, irrefutable=True, origin="function argument")
         self.ret_stack.append(ret)
         ty = self.check_block(body, ret)
         self.ret_stack.pop()
@@ -467,7 +467,7 @@ class FnCtxt(ExprChecker, CallChecker, OpsChecker, MacroChecker, PatChecker, Clo
             et = self.check_block(s.else_block, None)
             if not isinstance(self.shallow(et), Never):
                 self.error(errors.mismatched(s.else_block.span, "!", self.ty_str(et)))
-        self.check_pat_top(s.pat, ty, irrefutable=s.else_block is None, origin=s)
+        self.check_pat_top(s.pat, ty, irrefutable=s.else_block is None, origin="local binding")
         return diverges
 
     # ------------------------------------------------------------ control flow
@@ -587,7 +587,7 @@ class FnCtxt(ExprChecker, CallChecker, OpsChecker, MacroChecker, PatChecker, Clo
         it = self.check_expr(e.iter, None)
         item = for_loop_res(self, e, it)
         self.push_scope()
-        self.check_pat_top(e.pat, item, irrefutable=True)
+        self.check_pat_top(e.pat, item, irrefutable=True, origin="`for` loop binding")
         self.loops.append(LoopCx(e.label, "for"))
         self.check_block_unit(e.body)
         self.loops.pop()

@@ -21,7 +21,9 @@ from .ty import ERASED, ERROR, STR, Adt, AdtDef, Array, ErrorTy, Infer, Ref, Sli
 class PatChecker:
     """Mixin: pattern checking for FnCtxt."""
 
-    def check_pat_top(self: Any, pat: Any, expected: Ty, irrefutable: bool, origin: Any = None) -> None:
+    def check_pat_top(self: Any, pat: Any, expected: Ty, irrefutable: bool, origin: str = "local binding") -> None:
+        """A whole pattern; an irrefutable one (let, parameter, for) is checked for refutability
+        once types are known, origin naming the position as rustc's E0005 does."""
         self.check_pat(pat, expected, "value")
         if irrefutable:
             self.checker.refutability_checks.append((self, pat, origin))

@@ -52,7 +52,7 @@ class ClosureChecker:
         cdef.sig = FnSig(inputs, ret)
         self.push_scope()
         for p, t in zip(e.params, inputs):
-            self.check_pat_top(p.pat, t, irrefutable=True)
+            self.check_pat_top(p.pat, t, irrefutable=True, origin="function argument")
         self.ret_stack.append(ret)
         self.loops.append(LoopCx(None, "closure"))
         saved_unsafe, self.unsafe_depth = self.unsafe_depth, 0 if self.unsafe_depth == 0 else self.unsafe_depth

@@ -279,9 +279,9 @@ def non_exhaustive(span: Any, witnesses: list[str], ty: Any) -> Diagnostic:
               f"pattern{'s' if len(witnesses) > 1 else ''} {pats} not covered")
 
 
-def refutable_let(span: Any, witnesses: list[str]) -> Diagnostic:
+def refutable_pattern(span: Any, witnesses: list[str], origin: str) -> Diagnostic:
     pats = ", ".join(f"`{w}`" for w in witnesses)
-    return _e("E0005", "refutable pattern in local binding", span, f"pattern{'s' if len(witnesses) > 1 else ''} {pats} not covered")
+    return _e("E0005", f"refutable pattern in {origin}", span, f"pattern{'s' if len(witnesses) > 1 else ''} {pats} not covered")
 
 
 UNSAFE_OPS = {

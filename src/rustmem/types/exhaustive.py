@@ -29,6 +29,8 @@ class Ctor:
 def check_refutability(checker: Any) -> None:
     """Report non-exhaustive matches and refutable patterns where a pattern must be irrefutable."""
     for fcx, match in checker.matches:
+        if fcx.error_count:
+            continue  # as rustc: a body with type errors is not checked for exhaustiveness
         arms = [a.pat for a in match.arms if a.guard is None]
         ty = match.scrutinee.ty
         w = Usefulness(fcx).witness([[p] for p in arms], [ty])
@@ -37,11 +39,11 @@ def check_refutability(checker: Any) -> None:
                              .with_note(f"the matched value is of type `{erase_regions(ty)}`"))
     for fcx, pat, origin in checker.refutability_checks:
         ty = pat.ty
-        if ty is None:
+        if ty is None or fcx.error_count:
             continue
         w = Usefulness(fcx).witness([[pat]], [ty])
         if w is not None:
-            fcx.diags.append(errors.refutable_let(pat.span, [w[0]]))
+            fcx.diags.append(errors.refutable_pattern(pat.span, [w[0]], origin))
 
 
 class Usefulness:
@@ -226,6 +228,8 @@ class Usefulness:
             if isinstance(ty, Char):
                 return repr(chr(lo)) if lo == hi else f"{chr(lo)!r}..={chr(hi)!r}"
             lo_all, hi_all = _int_range(ty)
+            if (lo, hi) == (lo_all, hi_all):
+                return "_"
             lo_s = f"{ty}::MIN" if lo == lo_all and lo != 0 else f"{lo}_{ty}"
             hi_s = f"{ty}::MAX" if hi == hi_all else f"{hi}_{ty}"
             return lo_s if lo == hi else f"{lo_s}..={hi_s}"
