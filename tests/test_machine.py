@@ -341,3 +341,13 @@ def test_trace_of_heap_events_uses_the_tracer_signature():
     assert "alloc" in kinds and "free" in kinds and "drop" in kinds
     alloc = next(d for k, d in events if k == "alloc")
     assert alloc["region"] == "heap" and alloc["span"].line == 2
+
+
+def test_step_limit_stops_a_loop_without_calls():
+    main = body("main", [T.UNIT, T.I32], [
+        ([assign(2, 1, ir.Use(const(0)))], ir.Goto(sp(2), 1), False),
+        ([assign(3, 1, ir.BinaryOp("Add", ir.Copy(ir.Place(1)), const(1)))], ir.Goto(sp(3), 1), False),
+    ])
+    report = run_program(program(main), Options(max_steps=500))
+    assert report.outcome == "limit" and report.limit == "steps"
+    assert "step limit" in report.stderr

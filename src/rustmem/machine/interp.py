@@ -495,30 +495,48 @@ class Machine:
                 self._unwind(p, base)
 
     def _exec(self, base: int) -> None:
-        # Hot loop: one iteration per basic block.
+        # Hot loop: one iteration per basic block (or superblock).
+        if self.tracer is not None:
+            return self._exec_traced(base)
         frames = self.frames
         limit = self.max_steps
-        traced = self.tracer is not None
         f = frames[-1]
-        blocks, counts, L, bb = f.code.blocks, f.code.counts, f.L, f.bb
+        code = f.code
+        blocks, counts, L, bb = code.blocks, code.counts, f.L, f.bb
         steps = self.steps
         try:
             while True:
                 steps += counts[bb]
+                if steps > limit:
+                    raise LimitExceeded("steps", f"step limit of {limit} MIR steps exceeded")
                 f.bb = bb
-                if traced:
-                    self.steps = steps
-                nb = blocks[bb](L)
-                if nb < 0:
+                bb = blocks[bb](L)
+                if bb < 0:
                     if len(frames) <= base:
                         return
                     f = frames[-1]
-                    blocks, counts, L, nb = f.code.blocks, f.code.counts, f.L, f.bb
-                    if steps > limit:
-                        raise LimitExceeded("steps", f"step limit of {limit} MIR steps exceeded")
-                bb = nb
+                    code = f.code
+                    blocks, counts, L, bb = code.blocks, code.counts, f.L, f.bb
         finally:
             self.steps = steps
+
+    def _exec_traced(self, base: int) -> None:
+        """The step loop when events are recorded: the step counter is kept current."""
+        frames = self.frames
+        limit = self.max_steps
+        f = frames[-1]
+        while True:
+            bb = f.bb
+            self.steps += f.code.counts[bb]
+            if self.steps > limit:
+                raise LimitExceeded("steps", f"step limit of {limit} MIR steps exceeded")
+            nb = f.code.blocks[bb](f.L)
+            if nb < 0:
+                if len(frames) <= base:
+                    return
+                f = frames[-1]
+            else:
+                f.bb = nb
 
     def _unwind(self, p: RustPanic, base: int) -> None:
         if p.aborted:  # the process is aborting: no more cleanup anywhere
