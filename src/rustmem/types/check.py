@@ -1,10 +1,12 @@
 """Checking one body: `FnCtxt` holds inference state, scopes and obligations of a function
 (its closures included), and checks statements, blocks and control flow.
 
-Expressions are split over mixins: `check_expr.ExprChecker` (literals, paths, operators,
-calls, methods, fields, macros), `check_pat.PatChecker` (patterns, match ergonomics) and
-`closure.ClosureChecker`.  Every expression gets `ty` (possibly an inference variable until
-`writeback` resolves it); coercions are recorded as adjustments.
+Expressions are split over mixins: `check_expr.ExprChecker` (literals, paths, fields,
+indexing, struct literals, `?`), `check_call.CallChecker` (calls, method calls),
+`check_ops.OpsChecker` (operators, casts), `check_macros.MacroChecker`, `check_pat.PatChecker`
+(patterns, match ergonomics) and `closure.ClosureChecker`.  Every expression gets `ty`
+(possibly an inference variable until `writeback` resolves it); coercions are recorded as
+adjustments; obligations (`ty: Trait`) wait in `obligations` until inference decides them.
 """
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
 """Expressions: the `ExprChecker` mixin of `FnCtxt` (see check.py).
 
 `check_expr(e, expected)` types one expression; `expected` is a hint (as rustc's
-Expectation), coercion to it is the caller's business (`check_coerce`).  Operators,
-indexing, fields, calls and method calls record what they resolved to on the node
-(`res`) and the implicit adjustments in `TypeckResults.adjustments`.
+Expectation), coercion to it is the caller's business (`check_coerce`).  Paths, fields,
+indexing and struct literals record what they resolved to on the node (`res`) and the
+implicit adjustments in `TypeckResults.adjustments`.
 """
 from __future__ import annotations
 
