@@ -152,6 +152,13 @@ class Machine:
     def clock(self) -> int:
         return self.steps
 
+    def tick(self) -> None:
+        """One unit of work inside a std function (an iterator step): counts against the step
+        limit, so `(0..).collect()` ends with a limit, not by exhausting the host."""
+        self.steps += 1
+        if self.steps > self.max_steps:
+            raise LimitExceeded("steps", f"step limit of {self.max_steps} MIR steps exceeded")
+
     # ------------------------------------------------------------ output
 
     def write_stdout(self, text: str) -> None:
@@ -495,7 +502,8 @@ class Machine:
                 self._unwind(p, base)
 
     def _exec(self, base: int) -> None:
-        # Hot loop: one iteration per basic block (or superblock).
+        # Hot loop: one iteration per basic block (or superblock).  The step counter lives on
+        # the machine (not in a local) because nested runs and std functions add to it too.
         if self.tracer is not None:
             return self._exec_traced(base)
         frames = self.frames
@@ -503,22 +511,18 @@ class Machine:
         f = frames[-1]
         code = f.code
         blocks, counts, L, bb = code.blocks, code.counts, f.L, f.bb
-        steps = self.steps
-        try:
-            while True:
-                steps += counts[bb]
-                if steps > limit:
-                    raise LimitExceeded("steps", f"step limit of {limit} MIR steps exceeded")
-                f.bb = bb
-                bb = blocks[bb](L)
-                if bb < 0:
-                    if len(frames) <= base:
-                        return
-                    f = frames[-1]
-                    code = f.code
-                    blocks, counts, L, bb = code.blocks, code.counts, f.L, f.bb
-        finally:
-            self.steps = steps
+        while True:
+            self.steps += counts[bb]
+            if self.steps > limit:
+                raise LimitExceeded("steps", f"step limit of {limit} MIR steps exceeded")
+            f.bb = bb
+            bb = blocks[bb](L)
+            if bb < 0:
+                if len(frames) <= base:
+                    return
+                f = frames[-1]
+                code = f.code
+                blocks, counts, L, bb = code.blocks, code.counts, f.L, f.bb
 
     def _exec_traced(self, base: int) -> None:
         """The step loop when events are recorded: the step counter is kept current."""

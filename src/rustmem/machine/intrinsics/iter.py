@@ -210,7 +210,9 @@ def iter_by_ref(m: Any, a: list, info: Any) -> Any:
 
 def _drain(it: PyIter) -> list:
     out = []
+    tick = it.m.tick
     while True:
+        tick()
         x = it.next()
         if x is None:
             return out
@@ -246,6 +248,7 @@ def iter_for_each(m: Any, a: list, info: Any) -> Any:
     it = _self(m, a, info)
     f, fty = _f(a, info)
     while True:
+        m.tick()
         x = it.next()
         if x is None:
             return ()
@@ -258,6 +261,7 @@ def iter_fold(m: Any, a: list, info: Any) -> Any:
     it = _self(m, a, info)
     acc, (f, fty) = a[1], _f(a, info, 2)
     while True:
+        m.tick()
         x = it.next()
         if x is None:
             return acc
@@ -273,6 +277,7 @@ def iter_reduce(m: Any, a: list, info: Any) -> Any:
     if acc is None:
         return none()
     while True:
+        m.tick()
         x = it.next()
         if x is None:
             return some(acc)
@@ -284,6 +289,7 @@ def iter_any(m: Any, a: list, info: Any) -> Any:
     it = _self(m, a, info)
     f, fty = _f(a, info)
     while True:
+        m.tick()
         x = it.next()
         if x is None:
             return False
@@ -296,6 +302,7 @@ def iter_all(m: Any, a: list, info: Any) -> Any:
     it = _self(m, a, info)
     f, fty = _f(a, info)
     while True:
+        m.tick()
         x = it.next()
         if x is None:
             return True
@@ -309,6 +316,7 @@ def iter_find(m: Any, a: list, info: Any) -> Any:
     f, fty = _f(a, info)
     ity = _item(m, info)
     while True:
+        m.tick()
         x = it.next()
         if x is None:
             return none()
@@ -321,6 +329,7 @@ def iter_find_map(m: Any, a: list, info: Any) -> Any:
     it = _self(m, a, info)
     f, fty = _f(a, info)
     while True:
+        m.tick()
         x = it.next()
         if x is None:
             return none()
@@ -335,6 +344,7 @@ def iter_position(m: Any, a: list, info: Any) -> Any:
     f, fty = _f(a, info)
     i = 0
     while True:
+        m.tick()
         x = it.next()
         if x is None:
             return none()
@@ -437,6 +447,7 @@ def iter_sum(m: Any, a: list, info: Any) -> Any:
     it = _self(m, a, info)
     lo, hi = INT_RANGES.get(getattr(out_ty, "kind", ""), (None, None))
     while True:
+        m.tick()
         x = it.next()
         if x is None:
             return acc
