@@ -46,4 +46,4 @@ def lookup(m: Any, fn: Any, args: tuple) -> Intrinsic:
     return missing
 
 
-from . import cell, core, extra, iter, misc, num, option, string, traits, vec  # noqa: E402,F401  (they register)
+from . import cell, core, extra, iter, misc, num, option, slices, string, traits, vec  # noqa: E402,F401  (they register)

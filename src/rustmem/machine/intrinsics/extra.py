@@ -13,7 +13,8 @@ from . import intrinsic
 from .core import formatter
 from .iterators import PyIter, make_iter
 from .traits import clone_value, cmp_values, eq_values
-from .vec import _append, _write_all, elem_ty, items, self_slice
+from .slices import _write_all
+from .vec import _append, elem_ty, items, self_slice
 
 
 # ---------------------------------------------------------------- Debug builders
