@@ -1,7 +1,7 @@
 """Differential runs: random programs built natively by rustc and run by `rustmem run`.
 
     python tools/difftest_run.py [--count 1000] [--seed 0] [--jobs 2] [--shrink 8]
-                                 [--work /tmp/rustmem-difftest] [--cli PATH]
+                                 [--work /tmp/rustmem-difftest] [--cli PATH] [--recheck]
 
 For each seed, `difftest_gen.generate(seed)` writes a program; rustc builds it (debug, so
 overflow checks are on, as `rustmem run` assumes) and the binary runs; `rustmem run` runs the
@@ -259,6 +259,45 @@ def default_cli() -> list[str]:
     return [found] if found else [sys.executable, "-m", "rustmem.cli"]
 
 
+REJECTED = "rustc rejects the generated program"
+
+
+def run_seeds(seeds: list[int], work: Path, cli: list[str], jobs: int) -> list[Result]:
+    results: list[Result] = []
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        for result in pool.map(lambda s: check_seed(s, work, cli), seeds):
+            results.append(result)
+            if len(results) % 50 == 0:
+                same = sum(1 for r in results if r.kind is None)
+                print(f"  {len(results)} run, {same} identical", file=sys.stderr, flush=True)
+    return results
+
+
+def report(results: list[Result], seconds: float, shrink_kinds: int, work: Path, cli: list[str]) -> None:
+    """Print the agreement rate, the kinds of disagreement, and shrunk examples of the commonest."""
+    rejected = [r for r in results if r.kind == REJECTED]
+    compared = [r for r in results if r.kind != REJECTED]
+    agreed = sum(1 for r in compared if r.kind is None)
+    print(f"{len(compared)} programs compared, {agreed} identical "
+          f"({100.0 * agreed / max(1, len(compared)):.1f}%) in {seconds:.0f}s")
+    if rejected:
+        print(f"{len(rejected)} generated programs rustc rejected (a generator bug): "
+              + ", ".join(str(r.seed) for r in rejected[:10]))
+    families = Counter(kind_family(r.kind) for r in compared if r.kind)
+    examples: dict[str, Result] = {}
+    for r in compared:
+        if r.kind and kind_family(r.kind) not in examples:
+            examples[kind_family(r.kind)] = r
+    for family, n in families.most_common():
+        example = examples[family]
+        detail = "" if example.kind == family else f": {example.kind[len(family) + 2:]}"
+        print(f"{n:5d}  {family}  (e.g. seed {example.seed}{detail})")
+    for family, _ in families.most_common(shrink_kinds):
+        example = examples[family]
+        print(f"\n--- seed {example.seed}, shrunk: {example.kind}")
+        print(shrink_seed(example.seed, example.kind or "", work, cli))
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--count", type=int, default=1000)
@@ -267,6 +306,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--shrink", type=int, default=8, help="shrink one example of this many kinds")
     ap.add_argument("--work", type=Path, default=Path("/tmp/rustmem-difftest"))
     ap.add_argument("--cli", nargs="+", default=None, help="the rustmem command (default: the venv's)")
+    ap.add_argument("--recheck", action="store_true",
+                    help="rerun only the seeds that disagreed in the last run's results.json")
     args = ap.parse_args(argv)
     if shutil.which("rustc") is None:
         print("rustc is not installed: nothing to compare with", file=sys.stderr)
@@ -274,34 +315,16 @@ def main(argv: Optional[list[str]] = None) -> int:
     cli = args.cli or default_cli()
     (args.work / "rustmem").mkdir(parents=True, exist_ok=True)
     started = time.time()
-    seeds = range(args.seed, args.seed + args.count)
-    results: list[Result] = []
-    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        for result in pool.map(lambda s: check_seed(s, args.work, cli), seeds):
-            results.append(result)
-            if len(results) % 50 == 0:
-                same = sum(1 for r in results if r.kind is None)
-                print(f"  {len(results)} run, {same} identical", file=sys.stderr, flush=True)
+    previous: dict[int, Optional[str]] = {}
+    if args.recheck:
+        previous = {int(k): v for k, v in json.loads((args.work / "results.json").read_text()).items()}
+        seeds = [s for s, kind in previous.items() if kind and kind != REJECTED]
+    else:
+        seeds = list(range(args.seed, args.seed + args.count))
+    fresh = {r.seed: r for r in run_seeds(seeds, args.work, cli, args.jobs)}
+    results = [fresh.get(s) or Result(s, kind) for s, kind in previous.items()] or list(fresh.values())
     (args.work / "results.json").write_text(json.dumps({r.seed: r.kind for r in results}, indent=0))
-    rejected = [r for r in results if r.kind == "rustc rejects the generated program"]
-    compared = [r for r in results if r not in rejected]
-    agreed = sum(1 for r in compared if r.kind is None)
-    print(f"{len(compared)} programs compared, {agreed} identical "
-          f"({100.0 * agreed / max(1, len(compared)):.1f}%) in {time.time() - started:.0f}s")
-    if rejected:
-        print(f"{len(rejected)} generated programs rustc rejected (a generator bug): "
-              + ", ".join(str(r.seed) for r in rejected[:10]))
-    kinds = Counter(r.kind for r in compared if r.kind)
-    examples = {}
-    for r in compared:
-        if r.kind and r.kind not in examples:
-            examples[r.kind] = r.seed
-    for kind, n in kinds.most_common():
-        print(f"{n:5d}  {kind}  (e.g. seed {examples[kind]})")
-    for kind, _ in kinds.most_common(args.shrink):
-        seed = examples[kind]
-        print(f"\n--- seed {seed}, shrunk: {kind}")
-        print(shrink_seed(seed, kind, args.work, cli))
+    report(results, time.time() - started, args.shrink, args.work, cli)
     return 0
 
 
