@@ -554,3 +554,29 @@ def test_runtime_reads_the_parsers_format_args() -> None:
     values = {0: FmtInt(2, "usize"), 1: FmtFloat(1.23456), 2: FmtInt(5), 3: FmtInt(7, "usize")}
     assert fmt_args.arg_names == [None, None, "x", "w"]
     assert format(fmt_args.pieces, [values[i] for i in range(4)]) == "   1.23|0x2|5"  # rustc 1.95
+
+
+def test_random_floats_match_rustc(tmp_path) -> None:
+    """Shortest digits, ties, exact rounding and exponent switches on random bit patterns."""
+    if shutil.which("rustc") is None:
+        pytest.skip("rustc is not installed")
+    import random
+
+    rng = random.Random(1995)
+    f64_bits = [rng.getrandbits(64) for _ in range(600)] + [(rng.getrandbits(12) << 52) | rng.getrandbits(20) for _ in range(200)]
+    f32_bits = [rng.getrandbits(32) for _ in range(600)] + [(rng.getrandbits(9) << 23) | rng.getrandbits(8) for _ in range(200)]
+    specs = "{} {:?} {:e} {:.3} {:.1e} {:+10.2}"
+    src = tmp_path / "floats.rs"
+    src.write_text(
+        "fn main() {\n"
+        f"    for b in [{', '.join(f'{b:#x}u64' for b in f64_bits)}] {{ let x = f64::from_bits(b); println!(\"{specs}\", x, x, x, x, x, x); }}\n"
+        f"    for b in [{', '.join(f'{b:#x}u32' for b in f32_bits)}] {{ let x = f32::from_bits(b); println!(\"{specs}\", x, x, x, x, x, x); }}\n"
+        "}\n")
+    exe = tmp_path / "floats"
+    subprocess.run(["rustc", "--edition", "2021", "-o", str(exe), str(src)], check=True, capture_output=True)
+    expected = subprocess.run([str(exe)], check=True, capture_output=True, text=True).stdout.splitlines()
+    pieces = parse_format(specs)
+    values = [FmtFloat(struct.unpack("<d", struct.pack("<Q", b))[0], "f64") for b in f64_bits]
+    values += [FmtFloat(struct.unpack("<f", struct.pack("<I", b))[0], "f32") for b in f32_bits]
+    actual = [format(pieces, [v] * 6) for v in values]
+    assert [(i, e) for i, (a, e) in enumerate(zip(actual, expected)) if a != e] == []
