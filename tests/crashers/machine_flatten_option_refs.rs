@@ -1,0 +1,3 @@
+fn main() {
+    let total: i32 = [Some(1), None].iter().flatten().sum();
+}
