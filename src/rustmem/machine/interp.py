@@ -21,7 +21,13 @@ from .report import Options
 from .tys import TypeView
 
 FN_TRAITS = ("Fn", "FnMut", "FnOnce")
-MAX_NESTED_RUNS = 180  # Python-level nesting of intrinsic -> user code -> intrinsic ...
+MAX_NESTED_RUNS = 180
+
+
+class PyIterBase:
+    """Base of the std iterator objects (intrinsics/iterators.py): a value that keeps closures."""
+
+    __slots__ = ()  # Python-level nesting of intrinsic -> user code -> intrinsic ...
 
 
 class Frame:
@@ -146,6 +152,7 @@ class Machine:
         self._glues: dict[Any, Callable] = {}
         self.closure_params: dict[Any, list] = self.view.closure_params  # ClosureDef -> its Param names
         self._owned_env: Any = None
+        self.consumed: set[int] = set()  # ids of FnOnce closure values a call has consumed
         self.fn_bodies = dict(program.fn_bodies)
         self.closure_bodies = dict(program.closures)
 
@@ -330,6 +337,21 @@ class Machine:
             def fn(m: Machine, vals: list, info: CallInfo) -> Any:  # noqa: F811 - the untupled form
                 return inner(m, list(vals[1]) if len(vals) > 1 and vals[1] != () else [], info)
 
+        closures = [(i, t) for i, t in enumerate(info.arg_tys) if isinstance(t, T.ClosureTy)]
+        if closures:
+            inner_fn = fn
+
+            def fn(m: Machine, vals: list, info: CallInfo) -> Any:  # noqa: F811 - drops the closures it was given
+                r = inner_fn(m, vals, info)
+                if not isinstance(r, PyIterBase):  # an adapter keeps its closure; otherwise it ends here
+                    for i, t in closures:
+                        v = vals[i]
+                        if id(v) in m.consumed:
+                            m.consumed.discard(id(v))
+                        else:
+                            m.drop_value(v, t)
+                return r
+
         def call_intrinsic(L: list) -> int:
             r = fn(self, [a(L) for a in args], info)
             dest(L, r)
@@ -350,12 +372,15 @@ class Machine:
             return [env] + rest
         return rest
 
-    def adapt_env(self, code: CompiledBody, env: Any) -> Any:
+    def adapt_env(self, code: CompiledBody, env: Any, owned: bool = True) -> Any:
+        """The closure argument as the body takes it.  owned: the call consumes the closure
+        (FnOnce::call_once on an Fn/FnMut closure drops it when the call ends); a std function
+        calling a closure it holds keeps it (owned=False)."""
         want = code.tys[1] if code.nlocals > 1 else None
         if isinstance(want, T.Ref) and env.__class__ is not Ptr:
-            # An Fn/FnMut closure called through FnOnce: the call owns (and then drops) it.
             a = self.mem.allocate("stack", want.inner, 0, env, code.span, "closure")
-            self._owned_env = (env, want.inner)
+            if owned:
+                self._owned_env = (env, want.inner)
             return Ptr(a)
         if not isinstance(want, T.Ref) and env.__class__ is Ptr and isinstance(want, T.ClosureTy):
             return copy_value(self.mem.load(env))
@@ -483,7 +508,9 @@ class Machine:
         if isinstance(base, T.ClosureTy):
             c = self.closure_callee(base.closure, tuple(base.args))
             code = c.code()
-            return self.call_sync(c, [self.adapt_env(code, fval)] + list(args))
+            if fval.__class__ is not Ptr and not isinstance(code.tys[1] if code.nlocals > 1 else None, T.Ref):
+                self.consumed.add(id(fval))  # an FnOnce body takes (and drops) its environment
+            return self.call_sync(c, [self.adapt_env(code, fval, owned=False)] + list(args))
         if isinstance(base, T.FnDefTy):
             return self.call_sync(self.callee(base.fn, tuple(base.args)), list(args))
         if fval.__class__ is Ptr:

@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ...types import ty as T
+from ..interp import PyIterBase
 from ..memory import UNINIT, Ptr, copy_value
 from .traits import clone_value
 
 
-class PyIter:
+class PyIter(PyIterBase):
     """An iterator over a Python list of machine values (borrowed: dropping it frees nothing)."""
 
     def __init__(self, m: Any, vals: list) -> None:
@@ -292,6 +293,9 @@ class Map(PyIter):
 
     def drop(self) -> None:
         self.inner.drop()
+        if self.f is not None:
+            self.m.drop_value(self.f, self.fty)
+            self.f = None
 
 
 class Filter(Map):
