@@ -230,7 +230,7 @@ def vec_dedup_by(m: Any, a: list, info: Any) -> Any:
                 m.drop_value(x, et)
                 continue
         out.append(x)
-    buf[base:base + v[2]] = out + [UNINIT] * (v[2] - len(out))
+    buf[base:base + len(out)] = out
     v[2] = len(out)
     return ()
 

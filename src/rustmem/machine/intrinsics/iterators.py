@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 from ...types import ty as T
 from ..interp import PyIterBase
-from ..memory import UNINIT, Ptr, copy_value
+from ..memory import Ptr, copy_value
 from .traits import clone_value
 
 
@@ -95,10 +95,7 @@ class VecIntoIter(PyIter):
         self.elem_ty = elem_ty
 
     def _take(self, k: int) -> Any:
-        p = self.buf.offset(k)
-        x = self.m.mem.load(p)
-        self.m.mem.store(p, UNINIT)
-        return x
+        return self.m.mem.load(self.buf.offset(k))  # a ptr::read: the bytes stay
 
     def next(self) -> Any:
         if self.i >= self.end:

@@ -6,7 +6,7 @@ from typing import Any
 
 from ...types import ty as T
 from ..errors import RustPanic
-from ..memory import UNINIT, Ptr, copy_value
+from ..memory import Ptr, copy_value
 from ..values import DANGLING, buffer_list, grow, new_buffer, none, read_str, some
 from . import intrinsic
 from .traits import clone_value, eq_values
@@ -175,10 +175,8 @@ def vec_pop(m: Any, a: list, info: Any) -> Any:
     if v[2] == 0:
         return none()
     v[2] -= 1
-    p = v[0].offset(v[2])
-    x = m.mem.load(p)
-    m.mem.store(p, UNINIT)
-    return some(x)
+    # As ptr::read: the slot keeps its bytes (a stale pointer still reads them, as in Miri).
+    return some(m.mem.load(v[0].offset(v[2])))
 
 
 @intrinsic("Vec::len", "slice::len", "array::len", "String::len", "str::len")
@@ -235,10 +233,7 @@ def vec_truncate(m: Any, a: list, info: Any) -> Any:
     n = a[1]
     while v[2] > n:
         v[2] -= 1
-        p = v[0].offset(v[2])
-        x = m.mem.load(p)
-        m.mem.store(p, UNINIT)
-        m.drop_value(x, et)
+        m.drop_value(m.mem.load(v[0].offset(v[2])), et)
     return ()
 
 
@@ -264,7 +259,7 @@ def vec_remove(m: Any, a: list, info: Any) -> Any:
         raise RustPanic(f"removal index (is {i}) should be < len (is {v[2]})")
     buf, base = buffer_list(m, v)
     x = buf[base + i]
-    buf[base + i:base + v[2]] = buf[base + i + 1:base + v[2]] + [UNINIT]
+    buf[base + i:base + v[2] - 1] = buf[base + i + 1:base + v[2]]  # a memmove: the last slot keeps its bytes
     v[2] -= 1
     return x
 
@@ -278,7 +273,6 @@ def vec_swap_remove(m: Any, a: list, info: Any) -> Any:
     buf, base = buffer_list(m, v)
     x = buf[base + i]
     buf[base + i] = buf[base + v[2] - 1]
-    buf[base + v[2] - 1] = UNINIT
     v[2] -= 1
     return x
 
@@ -332,8 +326,6 @@ def vec_append(m: Any, a: list, info: Any) -> Any:
     v, other = vec_of(m, a[0]), vec_of(m, a[1])
     vals = items(m, other[0].with_meta(other[2]))
     _append(m, v, vals, info.ty("T"))
-    for i in range(other[2]):
-        m.mem.store(other[0].offset(i), UNINIT)
     other[2] = 0
     return ()
 
@@ -382,7 +374,7 @@ def vec_retain(m: Any, a: list, info: Any) -> Any:
         else:
             m.drop_value(x, et)
     buf, base = buffer_list(m, v)
-    buf[base:base + v[2]] = keep + [UNINIT] * (v[2] - len(keep))
+    buf[base:base + len(keep)] = keep
     v[2] = len(keep)
     return ()
 
@@ -398,7 +390,7 @@ def vec_dedup(m: Any, a: list, info: Any) -> Any:
             m.drop_value(x, et)
         else:
             out.append(x)
-    buf[base:base + v[2]] = out + [UNINIT] * (v[2] - len(out))
+    buf[base:base + len(out)] = out
     v[2] = len(out)
     return ()
 
@@ -410,7 +402,6 @@ def vec_split_off(m: Any, a: list, info: Any) -> Any:
         raise RustPanic(f"`at` split index (is {at}) should be <= len (is {v[2]})")
     buf, base = buffer_list(m, v)
     tail = buf[base + at:base + v[2]]
-    buf[base + at:base + v[2]] = [UNINIT] * len(tail)
     v[2] = at
     return [new_buffer(m, info.ty("T"), len(tail), tail), len(tail), len(tail)] if tail else [DANGLING, 0, 0]
 
@@ -423,7 +414,7 @@ def vec_drain(m: Any, a: list, info: Any) -> Any:
     buf, base = buffer_list(m, v)
     taken = buf[base + start:base + end]
     rest = buf[base + end:base + v[2]]
-    buf[base + start:base + v[2]] = rest + [UNINIT] * len(taken)
+    buf[base + start:base + start + len(rest)] = rest
     v[2] -= len(taken)
     return ListIter(m, taken, info.ty("T"))
 
