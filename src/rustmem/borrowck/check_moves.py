@@ -15,7 +15,7 @@ from ..mir import ir
 from ..types import ty as T
 from . import errors
 from .dataflow import Location
-from .later_use import capture_use, closure_head
+from .later_use import capture_use, closure_head, narrow_to_name
 
 
 class MoveChecks:
@@ -33,6 +33,8 @@ class MoveChecks:
         else:
             return
         sites = self._moved_indexes(loc, mpi)
+        if kind == "use":
+            span = narrow_to_name(span, self.info.describe(place), anywhere=True)  # `*b` of `*b + 1`
         if not sites:
             self._report_uninit(place, loc, span, kind)
             return

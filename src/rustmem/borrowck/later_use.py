@@ -104,7 +104,7 @@ def _find_use(cx: "BodyCheck", region: int, start: Location) -> Optional[tuple[L
                 result = (local, kind)
                 if kind != "def":
                     break
-        if result is not None and result[1] != "def" and loc != start:
+        if result is not None and result[1] != "def" and (loc != start or isinstance(elem, ir.Call)):
             return loc, result[0], result[1], looped
         if result is not None and result[1] == "def" and loc != start:
             continue
