@@ -363,9 +363,42 @@ class BodyCheck(MoveChecks):
         drop_span = span.shrink_to_hi() if span.hi > span.lo else span
         drop_span = type(span)(span.file, max(span.hi - 1, span.lo), span.hi)
         if decl.name and not decl.internal:
-            self._emit(errors.does_not_live_long_enough(decl.name, loan.span, drop_span, decl.span, e))
+            self._emit(errors.does_not_live_long_enough(decl.name, loan.span, drop_span, decl.span, e,
+                                                        self._storing_collection(loan, span)))
         else:
             self._emit(errors.temporary_dropped(loan.span, drop_span, e))
+
+    def _storing_collection(self, loan: Loan, drop_span: Any) -> Optional[tuple[str, Any]]:
+        """A Vec of references, declared before the loop the borrowed value dies in, that a
+        call stored the borrow into (`lines.push(&line)`)."""
+        info = self.info
+        if loan.temp is None:
+            return None
+        for b in info.points.blocks():
+            call = info.body.blocks[b].terminator
+            if not isinstance(call, ir.Call) or len(call.args) < 2:
+                continue
+            if not any(isinstance(a, (ir.Move, ir.Copy)) and a.place.local == loan.temp for a in call.args[1:]):
+                continue
+            recv = call.args[0]
+            origin = self.loans.loans[self.loans.at[self._def_loc(recv.place.local)]] \
+                if isinstance(recv, (ir.Move, ir.Copy)) and self._def_loc(recv.place.local) in self.loans.at else None
+            if origin is None or not origin.place.is_local:
+                continue
+            vec = origin.place.local
+            ty = info.local_tys[vec]
+            decl = info.body.locals[vec]
+            if isinstance(ty, T.Adt) and ty.adt.lang == "Vec" and ty.args and isinstance(ty.args[0], T.Ref) \
+                    and decl.name and decl.span.lo < drop_span.lo and self._loop_head(call.span) is not None \
+                    and self._loop_head(decl.span) is None:
+                return decl.name, decl.span
+        return None
+
+    def _def_loc(self, local: int) -> Optional[Location]:
+        for loc, idx in self.loans.at.items():
+            if self.loans.loans[idx].temp == local:
+                return loc
+        return None
 
     def _cannot_return(self, loan: Loan, e: errors.Explanation) -> Diagnostic:
         info = self.info

@@ -279,13 +279,22 @@ def _closure_uses(d: Diagnostic, first: Optional[Span], second: Optional[Span], 
 # ---------------------------------------------------------------- borrowed values that die
 
 def does_not_live_long_enough(name: str, borrow_span: Span, drop_span: Span, decl_span: Optional[Span],
-                              e: Explanation) -> Diagnostic:
+                              e: Explanation, collection: Optional[tuple[str, Span]] = None) -> Diagnostic:
+    """E0597; collection: (name, declaration) of a collection of references the borrow was
+    stored in, declared outside the loop whose body the borrowed value dies in."""
     d = Diagnostic.error(f"`{name}` does not live long enough", "E0597")
     d.with_primary(borrow_span, "borrowed value does not live long enough")
+    if collection is not None:
+        d.with_label(collection[1], f"variable `{collection[0]}` declared here")
     if decl_span is not None:
         d.with_label(decl_span, f"binding `{name}` declared here")
     d.with_label(drop_span, f"`{name}` dropped here while still borrowed")
-    return add_explanation(d, e, "", name)
+    add_explanation(d, e, "", name)
+    if collection is not None:
+        d.with_note(f"`{collection[0]}` is a collection that stores borrowed references, but `{name}` does not "
+                    f"live long enough to be stored in it")
+        d.with_help("buffer reuse with borrowed references requires unsafe code or restructuring")
+    return d
 
 
 def temporary_dropped(borrow_span: Span, drop_span: Span, e: Explanation) -> Diagnostic:
