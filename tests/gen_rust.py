@@ -194,6 +194,32 @@ FEATURE_SNIPPETS = [  # well-typed blocks of features the type-directed generato
     "let mut n = 0u64;\nloop {\n    n += 1;\n}",
     "fn forever(n: u64) -> u64 {\n    forever(n + 1) + 1\n}\nprintln!(\"{}\", forever(0));",
     "let x = i32::MIN;\nlet y = std::hint::black_box(-1);\nprintln!(\"{}\", x / y);",
+    "let v = 'blk: {\n    if true {\n        break 'blk 1;\n    }\n    2\n};\nprintln!(\"{}\", v);",
+    "let Some(x) = Some(3) else {\n    return;\n};\nprintln!(\"{}\", x);",
+    "let o: Option<i32> = None;\nif let Some(a) = o {\n    println!(\"{}\", a);\n} else if let None = o {\n    println!(\"none\");\n} else {\n    println!(\"?\");\n}",
+    "let f = |x: i32| -> i32 { if x > 0 { return x; } -x };\nprintln!(\"{}\", f(-2));",
+    "fn sum_n<const N: usize>(a: [i32; N]) -> i32 {\n    a.iter().sum()\n}\nprintln!(\"{}\", sum_n([1, 2, 3]));",
+    "fn show(x: impl std::fmt::Display) -> String {\n    format!(\"<{}>\", x)\n}\nprintln!(\"{}\", show(5));",
+    "mod inner {\n    pub fn hello() -> &'static str {\n        \"hi\"\n    }\n}\nprintln!(\"{}\", inner::hello());",
+    "let c = 'q';\nmatch c {\n    'a'..='m' => println!(\"first\"),\n    'n'..='z' => println!(\"second\"),\n    _ => println!(\"other\"),\n}",
+    "let b = b\"abc\";\nlet r = r#\"raw \"str\"\"#;\nprintln!(\"{:?} {} {}\", b, r, b[1]);",
+    "let n = 1_000u64 + 0xff + 0o7 + 0b11;\nlet big: u128 = 1 << 100;\nlet f: f32 = 1.5;\nprintln!(\"{} {} {}\", n, big, f);",
+    "let t = ((1, 2), 3);\nprintln!(\"{}\", t.0.1);",
+    "let v: Vec<Vec<Option<Box<i32>>>> = vec![vec![Some(Box::new(1)), None]];\nprintln!(\"{:?}\", v);",
+    "#[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Clone, Copy, Hash)]\nenum Level { Low, High }\nprintln!(\"{}\", Level::Low < Level::High);",
+    "fn apply<F>(f: F) -> i32 where F: Fn() -> i32 {\n    f()\n}\nprintln!(\"{}\", apply(|| 4));",
+    "struct P { x: i32, y: i32 }\nlet p = P { x: 1, y: 2 };\nlet P { x, .. } = p;\nmatch p {\n    P { y: 0, .. } => println!(\"zero\"),\n    P { x: ref mut_x, y } => println!(\"{} {}\", mut_x, y),\n}",
+    "let mut v = vec![1, 2, 3];\nif let Some(last) = v.last_mut() {\n    *last *= 10;\n}\nlet total: i32 = v.iter().copied().reduce(|a, b| a + b).unwrap();\nprintln!(\"{}\", total);",
+    "fn f() -> impl Iterator<Item = i32> {\n    (0..3).map(|x| x * x)\n}\nprintln!(\"{:?}\", f().collect::<Vec<_>>());",
+    "let mut s = String::new();\nuse std::fmt::Write;\nwrite!(s, \"{}-{}\", 1, 2).unwrap();\nprintln!(\"{}\", s);",
+    "let words = [\"a\", \"bb\"];\nlet lens: Vec<usize> = words.iter().map(|w| w.len()).collect();\nlet (short, long): (Vec<&str>, Vec<&str>) = words.iter().partition(|w| w.len() < 2);\nprintln!(\"{:?} {:?} {:?}\", lens, short, long);",
+    "let x = 5;\nlet r: &i32 = &&&x;\nprintln!(\"{}\", r);",
+    "let x = loop { break; };\nlet () = x;",
+    "let v = vec![1, 2, 3];\nlet s = &v[1..];\nlet [a, b] = s else { panic!() };\nprintln!(\"{} {}\", a, b);",
+    "let mut it = (1..4).into_iter().peekable();\nwhile let Some(x) = it.next() {\n    if let Some(&n) = it.peek() { println!(\"{} {}\", x, n); }\n}",
+    "let x: Result<i32, String> = \"5\".parse::<i32>().map_err(|e| e.to_string());\nprintln!(\"{:?}\", x);",
+    "let v = vec![3, 1, 2];\nlet mut sorted = v.clone();\nsorted.sort_unstable_by_key(|x| std::cmp::Reverse(*x));\nprintln!(\"{:?} {:?}\", sorted, v.iter().max_by_key(|x| **x));",
+    "struct S<'a, T: 'a> { r: &'a T }\nimpl<'a, T: std::fmt::Debug> S<'a, T> {\n    fn show(&self) { println!(\"{:?}\", self.r); }\n}\nS { r: &5 }.show();",
 ]
 
 ERROR_SNIPPETS = [  # broken on purpose: each one a classic error of the checker or the machine
@@ -216,6 +242,23 @@ ERROR_SNIPPETS = [  # broken on purpose: each one a classic error of the checker
     "let mut n = 1u8;\nfor _ in 0..9 {\n    n *= 2;\n}\nprintln!(\"{}\", n);",
     "let v = vec![String::from(\"a\")];\nlet s = v[0];\nprintln!(\"{}\", s);",
     "let mut x = 1;\nlet p = &mut x as *mut i32;\nlet r = &mut x;\nunsafe {\n    *p = 2;\n}\n*r += 1;",
+    "println!(\"{}\", matches!(Some(3), Some(x) if x > 2));\nlet d = dbg!(1 + 2);\nassert!(d == 3, \"d was {}\", d);",
+    "use std::collections::HashMap;\nlet mut m = HashMap::new();\nm.insert(\"a\", 1);\nprintln!(\"{:?}\", m.get(\"a\"));",
+    "trait Named {\n    const NAME: &'static str;\n    fn name(&self) -> &'static str {\n        Self::NAME\n    }\n}\nstruct A;\nimpl Named for A {\n    const NAME: &'static str = \"A\";\n}\nprintln!(\"{}\", A.name());",
+    "let x: i32 = 1 << 40;",
+    "let y: u8 = 256;",
+    "let z = 1 / 0;",
+    "let arr = [1, 2, 3];\nlet idx = 5;\nprintln!(\"{}\", arr[idx]);",
+    "let s = \"abc\";\nlet c: char = s[0];",
+    "async fn nope() {}",
+    "macro_rules! two {\n    () => { 2 };\n}\nprintln!(\"{}\", two!());",
+    "let p = &mut 5;\nlet q = &*p;\n*p += 1;\nprintln!(\"{}\", q);",
+    "let mut v = vec![1];\nlet first = &mut v[0];\nlet second = &mut v[0];\n*first += *second;",
+    "unsafe {\n    let x: i32 = std::mem::zeroed();\n    let u: i32 = std::mem::MaybeUninit::uninit().assume_init();\n    println!(\"{} {}\", x, u);\n}",
+    "let b = Box::new(5);\nlet p = Box::into_raw(b);\nunsafe {\n    let b2 = Box::from_raw(p);\n    println!(\"{}\", *p);\n}",
+    "let v = vec![1, 2, 3];\nlet p = v.as_ptr();\ndrop(v);\nunsafe { println!(\"{}\", *p.add(1)); }",
+    "let a = [1u8; 4];\nlet p = a.as_ptr();\nunsafe { println!(\"{}\", *p.add(4)); }",
+    "let x = 1;\nlet p = &x as *const i32 as *mut i32;\nunsafe { *p = 2; }\nprintln!(\"{}\", x);",
 ]
 
 
@@ -267,6 +310,7 @@ class ProgramGen:
         self.sigs: list[Sig] = []
         self.scopes: list[list[Var]] = [[]]
         self.loop = 0
+        self.in_main = False
         self.counter = 0
         self.borrowed: set[str] = set()  # locals the expression being generated borrows
         self.stmt_used: set[str] = set()  # locals used by the statement being generated
@@ -537,9 +581,9 @@ class ProgramGen:
                 self.s_mem, self.s_rc, self.s_closure, self.s_ref, self.s_unsafe]
             if depth > 0:
                 kinds += [self.s_if, self.s_while, self.s_for, self.s_loop, self.s_match, self.s_iflet, self.s_block]
-            if self.broken and self.c.chance(5):
+            if self.in_main and self.broken and self.c.chance(5):
                 self.block("", lambda: self.emit(self.c.pick(ERROR_SNIPPETS)))
-            elif self.c.chance(6):
+            elif self.in_main and self.c.chance(6):
                 self.block("", lambda: self.emit(self.c.pick(FEATURE_SNIPPETS)))
             else:
                 self.c.pick(kinds)(depth)
@@ -572,9 +616,12 @@ class ProgramGen:
             text = self.c.pick(("plain", "{{braces}}", "tab\\t"))
             self.emit(f'{macro}("{text}");')
             return
-        picked = [self.c.pick(vs) for _ in range(self.c.int(1, 3))]
         pieces, args = [], []
-        for v in picked:
+        for _ in range(self.c.int(1, 3)):
+            vs = [v for v in vs if not v.dead]  # an earlier argument may end a borrow
+            if not vs:
+                break
+            v = self.c.pick(vs)
             self.touch(v, "read")
             spec = self.fmt_spec(v.ty)
             if self.c.chance(25):
@@ -621,7 +668,7 @@ class ProgramGen:
         ops = [lambda: f"{v.name}.push({self.value(elem, 1)});", lambda: f"{v.name}.pop();",
                lambda: f"{v.name}.insert(0, {self.value(elem, 1)});", lambda: f"{v.name}.clear();",
                lambda: f"if !{v.name}.is_empty() {{\n    {v.name}[0] = {self.value(elem, 1)};\n}}",
-               lambda: f"{v.name}.truncate({self.c.int(0, 2)});", lambda: f"{v.name}.swap(0, {v.name}.len() - 1);",
+               lambda: f"{v.name}.truncate({self.c.int(0, 2)});", lambda: f"if {v.name}.len() > 1 {{\n    let n = {v.name}.len();\n    {v.name}.swap(0, n - 1);\n}}",
                lambda: f"{v.name}.extend({self.value(('Vec', elem), 1)});"]
         if elem == I32:
             ops += [lambda: f"{v.name}.sort();", lambda: f"{v.name}.retain(|&x| x != {self.c.int(0, 3)});",
@@ -963,6 +1010,7 @@ class ProgramGen:
             self.sigs += sigs
         for i in range(self.c.int(0, 2)):
             self.gen_fn(i)
+        self.in_main = True  # snippets may `return` or `break`: only in main's body
         self.block("fn main()", lambda: self.stmts(self.c.int(1, 14), 2))
         return "\n".join(self.out) + "\n"
 

@@ -1,0 +1,3 @@
+fn main() {
+    println!("{}", std::cmp::Reverse(1) < std::cmp::Reverse(2));
+}
