@@ -6,6 +6,12 @@ E0594, E0596), NLL borrows (E0499, E0502, E0503, E0505, E0506, E0597, E0716, E05
 the closure forms) and signatures ("lifetime may not live long enough", E0621).  With
 polonius=True loans are tracked location-sensitively (polonius.py).  `facts.format_facts`
 prints what the analyses computed.
+
+The modules, in the order a body goes through them: `places` (types and names of places),
+`dataflow` (the one engine), `move_paths` and `init` (initialisation), `liveness`, `regions`
+(NLL constraints and their solution), `loans` and `conflicts` (borrows in scope, which
+accesses they forbid), `check` and `check_moves` (the walk that reports), `later_use` (why a
+borrow is still live), `errors` (every sentence), `polonius`, `facts`.
 """
 from __future__ import annotations
 
