@@ -99,7 +99,6 @@ class Adt:
     copy: bool = False
     display: bool = False
     drop: bool = False
-    trait: bool = False
 
     @property
     def is_enum(self) -> bool:
@@ -497,10 +496,16 @@ class ProgramGen:
         if s.receiver:
             kind = {"&self": "read", "&mut self": "write", "self": "move"}[s.receiver]
             adt = ("Adt", s.owner)
-            v = self.var_of(lambda t: t == adt or (t[0] in ("Box", "Ref") and t[1] == adt and (kind != "write" or t[0] == "Box" or t[2])),
-                            "read" if kind == "write" and self.live(lambda v: v.ty[0] == "Ref") else kind)
-            if v is None:
+
+            def how(v: Var) -> str:  # through a reference, the receiver is only read (reborrowed)
+                return "read" if v.ty[0] == "Ref" or kind == "move" and v.ty != adt else kind
+            vs = self.live(lambda v: (v.ty == adt or (v.ty[0] in ("Box", "Ref") and v.ty[1] == adt
+                                                       and (kind != "write" or v.ty[0] == "Box" or v.ty[2])))
+                           and self.allowed(v, how(v)))
+            if not vs:
                 return None
+            v = self.c.pick(vs)
+            self.touch(v, how(v))
             recv = (f"{v.name}.clone()" if kind == "move" and v.ty != adt else v.name) + "."
         args = [self.value(p, depth) for p in s.params]
         if self.sloppy(5) and args:
@@ -946,7 +951,6 @@ class ProgramGen:
             self.emit(f"impl fmt::Display for {name} {{\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {{\n"
                       f"        write!(f, \"{name}\")?;{shown}\n        Ok(())\n    }}\n}}")
         if self.c.chance(30):
-            adt.trait = True
             self.emit(f"impl Describe for {name} {{\n    fn label(&self) -> String {{\n"
                       f"        format!(\"{name}/{{:?}}\", self.{fields[0][0]})\n    }}\n}}")
             self.sigs += [Sig("label", [], STRING, "&self", name), Sig("describe", [], STRING, "&self", name)]
