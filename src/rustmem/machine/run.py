@@ -8,7 +8,7 @@ from typing import Any, Optional
 from ..diagnostics import CompileError, Diagnostic
 from .errors import LimitExceeded, ProgramExit, RustPanic, UbClass, UndefinedBehavior, Unsupported
 from .interp import Machine
-from .memory import Allocation
+from .memory import Allocation, Ptr
 from .report import Leak, Options, PanicInfo, Report, UbInfo
 
 RECURSION_LIMIT = 20_000
@@ -99,7 +99,7 @@ def leak_report(m: Machine, report: Report) -> None:
         return
     leaked.sort(key=lambda a: a.id)
     report.leaks = [Leak(a.id, a.size, str(a.ty), line_of(a.span), col_of(a.span)) for a in leaked]
-    first = leaked[0]
+    first = definitely_lost(leaked)[0]
     report.outcome = "ub"
     report.ub = UbInfo(UbClass.LEAK, f"memory leaked: {first!r} ({first.size} bytes)", line_of(first.span), col_of(first.span), file_of(first.span))
     lines = []
@@ -109,6 +109,24 @@ def leak_report(m: Machine, report: Report) -> None:
     lines.append("note: set `MIRIFLAGS=-Zmiri-ignore-leaks` to disable this check\n\n")
     lines.append("error: aborting due to 1 previous error\n" if len(leaked) == 1 else f"error: aborting due to {len(leaked)} previous errors\n")
     m.write_stderr("".join(lines))
+
+
+def definitely_lost(leaked: list[Allocation]) -> list[Allocation]:
+    """The leaked blocks no other leaked block points to (valgrind's "definitely lost"; the
+    rest are "indirectly lost"), lowest id first.  A cycle with no way in (Rc cycles) counts
+    its first-allocated block as the lost one."""
+    ids = {a.id for a in leaked}
+    pointed: set[int] = set()
+    for a in leaked:
+        work = [a.value]
+        while work:
+            v = work.pop()
+            if v.__class__ is list:
+                work.extend(v)
+            elif v.__class__ is Ptr and v.alloc is not None and v.alloc.id in ids and v.alloc is not a:
+                pointed.add(v.alloc.id)
+    roots = [a for a in leaked if a.id not in pointed]
+    return roots or leaked
 
 
 def align_of(m: Machine, ty: Any) -> int:
