@@ -102,12 +102,16 @@ def _box_glue(m: Any, ty: Any) -> Glue:
     mem = m.mem
     needs = m.view.needs_drop(inner_ty)
 
+    elem = inner_ty.elem if isinstance(inner_ty, T.Slice) else (T.U8 if isinstance(inner_ty, T.Str) else None)
+    elem_size = m.view.size_of(elem) if elem is not None else 0
+    size = None if elem is not None else m.view.size_of(inner_ty)
+
     def box(v: Any) -> None:
         if needs:
             inner = mem.load(v)
             if inner is not UNINIT:
                 m.drop_glue(inner_ty)(inner)
-        mem.deallocate(v, None)
+        mem.deallocate(v, None, size if elem is None else (v.meta or 0) * elem_size)
     return box
 
 
@@ -115,6 +119,7 @@ def _vec_glue(m: Any, ty: Any) -> Glue:
     elem_ty = ty.args[0] if ty.args else T.U8
     mem = m.mem
     needs = m.view.needs_drop(elem_ty)
+    size = m.view.size_of(elem_ty)
 
     def vec(v: Any) -> None:
         ptr, cap, length = v[0], v[1], v[2]
@@ -125,7 +130,7 @@ def _vec_glue(m: Any, ty: Any) -> Glue:
                 if x is not UNINIT:
                     g(x)
         if cap:
-            mem.deallocate(ptr, None)
+            mem.deallocate(ptr, None, cap * size)
     return vec
 
 
@@ -134,7 +139,7 @@ def _string_glue(m: Any, ty: Any) -> Glue:
 
     def string(v: Any) -> None:
         if v[1]:
-            mem.deallocate(v[0], None)
+            mem.deallocate(v[0], None, v[1])
     return string
 
 

@@ -174,8 +174,9 @@ class Memory:
             self.tracer.event("alloc", self.clock(), alloc=a.id, region=kind, size=size, ty=str(ty), name=name, span=span)
         return a
 
-    def deallocate(self, p: Ptr, span: Any) -> None:
-        """Free the heap block `p` points to the start of (Box/Vec/String/Rc deallocation)."""
+    def deallocate(self, p: Ptr, span: Any, size: Optional[int] = None) -> None:
+        """Free the heap block `p` points to the start of (Box/Vec/String/Rc deallocation);
+        `size`, when given, is the layout the caller frees with and must be the block's."""
         a = p.alloc
         if a is None:
             raise UndefinedBehavior(UbClass.INVALID_FREE, "deallocating a null or dangling pointer, which does not point to an allocation")
@@ -186,6 +187,9 @@ class Memory:
             raise UndefinedBehavior(UbClass.DOUBLE_FREE, f"double free: deallocating {a!r}, which has already been freed", (a,))
         if any(p.path) or p.delta:
             raise UndefinedBehavior(UbClass.INVALID_FREE, f"deallocating {a!r}+{self.byte_offset(p):#x}, which is not the start of the allocation", (a,))
+        if size is not None and size != a.size:
+            raise UndefinedBehavior(UbClass.INVALID_FREE, f"incorrect layout on deallocation: {a!r} has size {a.size}, "
+                                    f"but gave size {size}", (a,))
         self.free(a, span)
 
     def free(self, a: Allocation, span: Any) -> None:
