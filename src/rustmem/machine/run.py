@@ -53,6 +53,14 @@ def run_program(program: Any, options: Optional[Options] = None) -> Report:
         m.write_stderr(e.stderr if e.stderr is not None else f"error: {e.message}\n")
     except ProgramExit as e:
         report = Report("ok", exit_code_override=e.code)
+    except (TypeError, AttributeError) as e:
+        if "_Uninit" not in str(e):
+            raise
+        # A std function was handed uninitialised memory (read through a stale pointer).
+        u = UndefinedBehavior(UbClass.UNINIT_READ, "using uninitialized data, but this operation requires initialized memory",
+                              span=m.current_span())
+        report = Report("ub", ub=UbInfo(u.cls, u.message, line_of(u.span), col_of(u.span), file_of(u.span)))
+        m.write_stderr(render_ub(u))
     except NotImplementedError as e:  # a std feature the machine's intrinsics do not cover
         e2 = Unsupported(str(e) or "this std operation", m.current_span())
         diag = Diagnostic.error(e2.message)
