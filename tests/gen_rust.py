@@ -1106,3 +1106,57 @@ def mutants(draw: Callable, sources: Sequence[str]) -> str:
     """One of SOURCES after one to three edits."""
     c = DrawChoices(draw)
     return mutate(c.pick(sources), c, c.int(1, 3))
+
+
+# ------------------------------------------------------------------ iterator chains
+_SOURCES = ["v.iter().copied()", "v.clone().into_iter()", "(0..{n})", "(1..={n})", "[3, 1, 2].into_iter()",
+            "s.chars().map(|c| c as i32)", "s.bytes().map(|b| b as i32)", "v.windows(2).map(|w| w[0] + w[1])",
+            "v.chunks(2).map(|c| c.len() as i32)", "std::iter::repeat(1).take({n})", "std::iter::once(5)",
+            "Some(4).into_iter()", "v.iter().map(|&x| x)", "v.iter().rev().cloned()"]
+_ADAPTERS = ["map(|x| x * 2)", "filter(|x| *x % 2 == 0)", "skip({n})", "take({n})", "rev()", "step_by(2)",
+             "enumerate().map(|(i, x)| x + i as i32)", "zip({src}).map(|(a, b)| a * b)", "chain({src})",
+             "skip_while(|x| *x < 2)", "take_while(|x| *x < 5)", "inspect(|x| print!(\"{{}} \", x))",
+             "peekable()", "flat_map(|x| 0..x.min(3))", "filter_map(|x| if x > 1 {{ Some(x) }} else {{ None }})",
+             "scan(0, |acc, x| {{ *acc += x; Some(*acc) }})", "fuse()", "map(|x| x % 7)"]
+_TERMINALS = ["collect::<Vec<i32>>()", "sum::<i32>()", "count()", "min()", "max()", "last()", "nth(1)",
+              "position(|x| x == 2)", "any(|x| x > 2)", "all(|x| x > 0)", "find(|x| *x > 1)",
+              "fold(0, |a, x| a + x)", "max_by_key(|x| x % 3)", "min_by(|a, b| a.cmp(b))",
+              "reduce(|a, b| a.max(b))", "map(|x| x.to_string()).collect::<Vec<String>>().join(\",\")",
+              "partition::<Vec<i32>, _>(|x| *x > 2)", "map(|x| (x, x * 2)).unzip::<i32, i32, Vec<i32>, Vec<i32>>()",
+              "collect::<Vec<_>>().len()", "rev().collect::<Vec<i32>>()"]
+
+
+class IterGen:
+    """Short programs that chain iterator adapters over i32 items (sources, adapters and
+    consumers drawn at random) and print the result: the std iterator machinery at work."""
+
+    def __init__(self, c: Choices) -> None:
+        self.c = c
+
+    def source(self, depth: int) -> str:
+        return self.c.pick(_SOURCES).format(n=self.c.int(0, 5))
+
+    def chain(self, depth: int = 1) -> str:
+        text = self.source(depth)
+        for _ in range(self.c.int(0, 4)):
+            other = self.chain(depth - 1) if depth > 0 and self.c.chance(30) else self.source(0)
+            text += "." + self.c.pick(_ADAPTERS).format(n=self.c.int(0, 4), src=other)
+        return text
+
+    def program(self) -> str:
+        lines = ['let v: Vec<i32> = vec![' + ", ".join(str(self.c.int(0, 9)) for _ in range(self.c.int(0, 6))) + "];",
+                 'let s = String::from("' + self.c.pick(("abc", "", "h\u00e9 llo", "zz")) + '");']
+        for i in range(self.c.int(1, 4)):
+            lines.append(f"let r{i} = {self.chain()}.{self.c.pick(_TERMINALS)};")
+            lines.append(f'println!("{{:?}}", r{i});')
+        return "fn main() {\n" + "".join(f"    {line}\n" for line in lines) + "}\n"
+
+
+def iter_program_from_seed(seed: int) -> str:
+    return IterGen(RandomChoices(seed)).program()
+
+
+@st.composite
+def iterator_programs(draw: Callable) -> str:
+    """A short program of iterator chains over i32 items."""
+    return IterGen(DrawChoices(draw)).program()

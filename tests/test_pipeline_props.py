@@ -1,7 +1,7 @@
 """Property: `rustmem.check` and `rustmem.run` never raise and never report an internal error.
 
-Whatever the program — generated well-typed or broken (`gen_rust.py`), or a corpus program
-damaged by edits — `check` returns diagnostics and `run` returns a report whose outcome is
+Whatever the program — generated well-typed or broken (`gen_rust.py`), a chain of iterator
+adapters, or a corpus program damaged by edits — `check` returns diagnostics and `run` returns a report whose outcome is
 one of ok / panic / ub / compile-error / limit.  An exception inside rustmem shows up as an
 "internal compiler error" diagnostic, which these tests reject.
 
@@ -51,4 +51,10 @@ def test_broken_programs_check_and_run(text: str) -> None:
 @settings(PROPS, max_examples=25)
 @given(gen_rust.mutants(SOURCES))
 def test_mutated_corpus_programs_check_and_run(text: str) -> None:
+    assert_robust(text)
+
+
+@settings(PROPS, max_examples=8)
+@given(gen_rust.iterator_programs())
+def test_iterator_chains_check_and_run(text: str) -> None:
     assert_robust(text)
