@@ -515,7 +515,9 @@ class ProgramGen:
     def composites(self, t: Ty, d: int) -> list[Callable[[], str | None]]:
         """The ways to build a T from smaller expressions (each may decline with None)."""
         c, val = self.c, self.value
-        vec_i32 = lambda kind="read": self.var_of(lambda x: x == ("Vec", I32), kind)  # noqa: E731
+
+        def vec_i32(kind: str = "read") -> Var | None:
+            return self.var_of(lambda x: x == ("Vec", I32), kind)
         if t in INTS:
             r = render(t)
             return [lambda: f"{val(t, d)} + {val(t, d)}", lambda: f"{val(t, d)} * 2",
@@ -1065,8 +1067,10 @@ def mutate(text: str, c: Choices, ops: int = 2, semantic: bool = False) -> str:
             i, j = c.int(0, len(lines) - 1), c.int(0, len(lines) - 1)
             if op == 4:
                 del lines[i]
+            elif c.chance(50):
+                lines.insert(i, lines[j])
             else:
-                lines.insert(i, lines[j]) if c.chance(50) else lines.__setitem__(slice(i, i + 1), [lines[j]])
+                lines[i] = lines[j]
             text = "\n".join(lines)
         elif op == 6:
             pattern, repl = c.pick(_REWRITES)
@@ -1117,7 +1121,7 @@ _ADAPTERS = ["map(|x| x * 2)", "filter(|x| *x % 2 == 0)", "skip({n})", "take({n}
              "enumerate().map(|(i, x)| x + i as i32)", "zip({src}).map(|(a, b)| a * b)", "chain({src})",
              "skip_while(|x| *x < 2)", "take_while(|x| *x < 5)", "inspect(|x| print!(\"{{}} \", x))",
              "peekable()", "flat_map(|x| 0..x.min(3))", "filter_map(|x| if x > 1 {{ Some(x) }} else {{ None }})",
-             "scan(0, |acc, x| {{ *acc += x; Some(*acc) }})", "fuse()", "map(|x| x % 7)"]
+             "scan(0, |acc, x| {{ *acc += x; Some(*acc) }})", "map(|x| x % 7)"]
 _TERMINALS = ["collect::<Vec<i32>>()", "sum::<i32>()", "count()", "min()", "max()", "last()", "nth(1)",
               "position(|x| x == 2)", "any(|x| x > 2)", "all(|x| x > 0)", "find(|x| *x > 1)",
               "fold(0, |a, x| a + x)", "max_by_key(|x| x % 3)", "min_by(|a, b| a.cmp(b))",
