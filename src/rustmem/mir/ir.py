@@ -6,14 +6,14 @@ Every statement and terminator carries the span it came from.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..records import field, record
 from typing import Any, Literal, Optional, Union
 
 from ..source import Span
 from ..types.ty import Region, Ty
 
-frozen = dataclass(frozen=True, slots=True)
-node = dataclass(eq=False, slots=True)
+frozen = record(frozen=True)
+node = record(eq=False)
 
 Local = int
 BasicBlock = int
@@ -430,7 +430,7 @@ class Body:
         return preds
 
 
-@dataclass
+@record(eq=False, slots=False)
 class Program:
     """All MIR of a crate: user bodies by path, plus the typed program they came from."""
 

@@ -1,4 +1,4 @@
-"""The AST: Rust source as the project's own dataclasses, every node with a `span`.
+"""The AST: Rust source as the project's own record classes, every node with a `span`.
 
 Produced by `syntax.parser` from tree-sitter's CST; read by `types` (which fills the
 `ty`/`res` slots that make it the typed HIR) and by `mir.build`.
@@ -12,12 +12,12 @@ Conventions:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..records import field, record
 from typing import Any, Literal, Optional, Union
 
 from ..source import Span
 
-node = dataclass(eq=False, slots=True)
+node = record(eq=False)
 
 
 # ---------------------------------------------------------------- paths and types
@@ -891,7 +891,7 @@ def children(n: Any):
     cls = type(n)
     names = _NODE_FIELDS.get(cls)
     if names is None:
-        names = tuple(f for f in getattr(cls, "__dataclass_fields__", {}) if f not in ("span", "ty", "res", "name_span", "op_span", "captures"))
+        names = tuple(f for f in getattr(cls, "__record_fields__", ()) if f not in ("span", "ty", "res", "name_span", "op_span", "captures"))
         _NODE_FIELDS[cls] = names
     for name in names:
         v = getattr(n, name)
@@ -899,13 +899,13 @@ def children(n: Any):
             for x in v:
                 if isinstance(x, tuple):
                     for y in x:
-                        if hasattr(y, "__dataclass_fields__"):
+                        if hasattr(y, "__record_fields__"):
                             yield y
-                elif hasattr(x, "__dataclass_fields__"):
+                elif hasattr(x, "__record_fields__"):
                     yield x
         elif isinstance(v, tuple):
             for y in v:
-                if hasattr(y, "__dataclass_fields__"):
+                if hasattr(y, "__record_fields__"):
                     yield y
-        elif hasattr(v, "__dataclass_fields__"):
+        elif hasattr(v, "__record_fields__"):
             yield v

@@ -19,7 +19,7 @@ def dump(n: Any) -> str:
 
 
 def _is_node(v: Any) -> bool:
-    return hasattr(v, "__dataclass_fields__") and not isinstance(v, Span)
+    return hasattr(v, "__record_fields__") and not isinstance(v, Span)
 
 
 def _dump(n: Any, depth: int, label: str, out: list[str]) -> None:
@@ -28,7 +28,7 @@ def _dump(n: Any, depth: int, label: str, out: list[str]) -> None:
     where = f" @{span.line}:{span.col}" if isinstance(span, Span) else ""
     scalars: list[str] = []
     nested: list[tuple[str, Any]] = []
-    for name in n.__dataclass_fields__:
+    for name in n.__record_fields__:
         if name in _SKIP:
             continue
         v = getattr(n, name)

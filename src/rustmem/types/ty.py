@@ -1,6 +1,6 @@
 """Semantic types: what the type checker computes and every later stage reads.
 
-Types are immutable and hashable (frozen dataclasses), so they can be compared with `==`
+Types are immutable and hashable (frozen records), so they can be compared with `==`
 and used as keys.  Generic definitions use `Param` types (and named `Region`s) in their
 field and signature types; `subst` instantiates them.  Inference variables (`Infer`) live
 only inside the type checker: after type checking no `Infer` is left in the typed HIR.
@@ -12,10 +12,10 @@ renumbering does.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..records import field, record
 from typing import Any, Literal, Optional, Union
 
-frozen = dataclass(frozen=True, slots=True)
+frozen = record(frozen=True)
 
 
 # ---------------------------------------------------------------- regions
@@ -247,7 +247,7 @@ ERROR = ErrorTy()
 
 # ---------------------------------------------------------------- definitions
 
-@dataclass(eq=False)
+@record(eq=False, slots=False)
 class FieldDef:
     name: str  # "0", "1" for tuple fields
     ty: Ty  # in terms of the ADT's Params / named Regions
@@ -255,7 +255,7 @@ class FieldDef:
     is_pub: bool = False
 
 
-@dataclass(eq=False)
+@record(eq=False, slots=False)
 class VariantDef:
     name: str
     kind: Literal["named", "tuple", "unit"]
@@ -270,7 +270,7 @@ class VariantDef:
         return None
 
 
-@dataclass(eq=False)
+@record(eq=False, slots=False)
 class AdtDef:
     """A struct (one variant) or an enum.  `lang` names the std types the machine implements
     natively ("Box", "Vec", "String", "Option", "Rc", ...), None for user types."""
@@ -301,7 +301,7 @@ class AdtDef:
         return self.kind == "struct"
 
 
-@dataclass(eq=False)
+@record(eq=False, slots=False)
 class FnSig:
     """A function's signature in terms of its generics: inputs (self first for methods) and output.
 
@@ -314,7 +314,7 @@ class FnSig:
     c_variadic: bool = False
 
 
-@dataclass(eq=False)
+@record(eq=False, slots=False)
 class FnDef:
     """A free function, an associated function/method (impl or trait), or a std function.
 
@@ -343,7 +343,7 @@ class FnDef:
         return f"FnDef({self.path})"
 
 
-@dataclass(eq=False)
+@record(eq=False, slots=False)
 class TraitDef:
     name: str
     path: str
@@ -362,7 +362,7 @@ class TraitDef:
         return f"TraitDef({self.name})"
 
 
-@dataclass(eq=False)
+@record(eq=False, slots=False)
 class ImplDef:
     """`impl<generics> [Trait for] SelfTy { ... }`."""
 
@@ -382,7 +382,7 @@ class ImplDef:
         return id(self)
 
 
-@dataclass(eq=False)
+@record(eq=False, slots=False)
 class ClosureDef:
     """A closure expression: its signature, its captures and which Fn trait it implements.
 

@@ -1,0 +1,174 @@
+"""`record`: dataclass-like classes that cost almost nothing to define.
+
+rustmem declares a few hundred node, type and MIR classes, and the standard `dataclasses`
+decorator generates and `exec`s each class's methods at import time — on a short `rustmem
+check` that was the largest single cost of start-up.  `record` builds the class (with
+`__slots__` when asked) at once but writes its `__init__`, `__repr__`, `__eq__` and `__hash__`
+only when the class is first used, in one `exec` per class.  Only classes that a run
+instantiates pay anything.
+
+Semantics follow `dataclasses` for what rustmem uses: fields from annotations in order (base
+records' fields first), defaults and `field(default_factory=...)`, `eq` (value equality, and a
+value hash when `frozen`), `frozen` (assignment raises `FrozenInstanceError`), `slots`, and
+pickling of slotted and frozen instances.  `fields(obj)` and `replace(obj, **changes)` are the
+introspection helpers.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+__all__ = ["record", "field", "fields", "replace", "is_record", "FrozenInstanceError"]
+
+_MISSING: Any = object()
+
+
+class FrozenInstanceError(AttributeError):
+    pass
+
+
+class _FieldSpec:
+    __slots__ = ("default", "default_factory")
+
+    def __init__(self, default: Any, default_factory: Any) -> None:
+        self.default = default
+        self.default_factory = default_factory
+
+
+def field(*, default: Any = _MISSING, default_factory: Callable[[], Any] = _MISSING) -> Any:
+    """A field's default (a value, or a factory called per instance)."""
+    return _FieldSpec(default, default_factory)
+
+
+def fields(obj_or_cls: Any) -> tuple[str, ...]:
+    """The field names of a record (instance or class), in `__init__` order."""
+    return getattr(obj_or_cls, "__record_fields__")
+
+
+def is_record(obj: Any) -> bool:
+    return hasattr(type(obj), "__record_fields__") or hasattr(obj, "__record_fields__")
+
+
+def replace(obj: Any, **changes: Any) -> Any:
+    """A copy of obj with some fields changed."""
+    kwargs = {name: getattr(obj, name) for name in fields(obj)}
+    kwargs.update(changes)
+    return type(obj)(**kwargs)
+
+
+def record(cls: Any = None, /, *, frozen: bool = False, eq: bool = True, slots: bool = True) -> Any:
+    """Decorate a class whose annotated class attributes are its fields."""
+
+    def wrap(cls: Any) -> Any:
+        return _build(cls, frozen, eq, slots)
+
+    return wrap if cls is None else wrap(cls)
+
+
+def _build(cls: Any, frozen: bool, eq: bool, slots: bool) -> Any:
+    ns = dict(cls.__dict__)
+    own = [n for n, t in ns.get("__annotations__", {}).items() if not str(t).startswith(("ClassVar", "typing.ClassVar"))]
+    defaults: dict[str, Any] = {}
+    for base in reversed(cls.__mro__[1:]):
+        defaults.update(getattr(base, "__record_defaults__", {}))
+    inherited = [n for base in reversed(cls.__mro__[1:]) for n in getattr(base, "__record_fields__", ())]
+    names = list(dict.fromkeys(inherited + own))
+    for n in own:
+        if n in ns:
+            defaults[n] = ns.pop(n)
+    if slots:
+        ns["__slots__"] = tuple(n for n in own if n not in inherited)
+    ns.pop("__dict__", None)  # the new class makes its own descriptors
+    ns.pop("__weakref__", None)
+    new = type(cls)(cls.__name__, cls.__bases__, ns)
+    new.__record_fields__ = tuple(names)
+    new.__record_defaults__ = defaults
+    new.__record_options__ = (frozen, eq)
+    new.__match_args__ = tuple(names)
+    generated = {"__init__", "__repr__"}
+    if eq:
+        generated |= {"__eq__", "__hash__"} if frozen else {"__eq__"}
+        if not frozen and "__hash__" not in ns:
+            new.__hash__ = None
+    for name in generated:
+        if name not in ns or name == "__hash__" and ns.get("__hash__") is None and frozen:
+            setattr(new, name, _lazy(new, name))
+    if frozen:
+        new.__setattr__ = _frozen_setattr
+        new.__delattr__ = _frozen_delattr
+    if slots or frozen:
+        new.__getstate__ = _getstate
+        new.__setstate__ = _setstate
+    return new
+
+
+def _lazy(cls: Any, name: str) -> Any:
+    """A stand-in that writes the class's real methods on first call, then defers to them."""
+
+    def stub(self: Any, *args: Any, **kwargs: Any) -> Any:
+        _materialize(cls)
+        return getattr(cls, name)(self, *args, **kwargs)
+
+    stub.__name__ = name
+    stub._record_stub = True  # type: ignore[attr-defined]
+    return stub
+
+
+def _materialize(cls: Any) -> None:
+    names = cls.__record_fields__
+    defaults = cls.__record_defaults__
+    frozen, eq = cls.__record_options__
+    env: dict[str, Any] = {"_MISSING": _MISSING, "_set": object.__setattr__, "_cls": cls}
+    params, body = [], []
+    for n in names:
+        d = defaults.get(n, _MISSING)
+        if isinstance(d, _FieldSpec) and d.default_factory is not _MISSING:
+            env[f"_f_{n}"] = d.default_factory
+            params.append(f"{n}=_MISSING")
+            value = f"_f_{n}() if {n} is _MISSING else {n}"
+        else:
+            if isinstance(d, _FieldSpec):
+                d = d.default
+            if d is not _MISSING:
+                env[f"_d_{n}"] = d
+                params.append(f"{n}=_d_{n}")
+            else:
+                params.append(n)
+            value = n
+        body.append(f"_set(self, {n!r}, {value})" if frozen else f"self.{n} = {value}")
+    if "__post_init__" in dir(cls):
+        body.append("self.__post_init__()")
+    values = "(" + "".join(f"self.{n}, " for n in names) + ")"
+    other = "(" + "".join(f"other.{n}, " for n in names) + ")"
+    src = [f"def __init__(self, {', '.join(params)}):", *("    " + b for b in body or ["pass"])]
+    src += ["def __repr__(self):",
+            "    return self.__class__.__qualname__ + '(' + " + (" + ', ' + ".join(f"'{n}=' + repr(self.{n})" for n in names) or "''") + " + ')'"]
+    src += ["def __eq__(self, other):",
+            "    if other.__class__ is self.__class__:",
+            f"        return {values} == {other}",
+            "    return NotImplemented",
+            "def __hash__(self):",
+            f"    return hash({values})"]
+    exec("\n".join(src), env)  # noqa: S102 - generated from the class's own field names
+    for name in ("__init__", "__repr__", "__eq__", "__hash__"):
+        current = cls.__dict__.get(name)
+        if getattr(current, "_record_stub", False):
+            setattr(cls, name, env[name])
+
+
+def _frozen_setattr(self: Any, name: str, value: Any) -> None:
+    raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+
+def _frozen_delattr(self: Any, name: str) -> None:
+    raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+def _getstate(self: Any) -> dict[str, Any]:
+    state = {n: getattr(self, n) for n in self.__record_fields__ if hasattr(self, n)}
+    state.update(getattr(self, "__dict__", None) or {})
+    return state
+
+
+def _setstate(self: Any, state: dict[str, Any]) -> None:
+    for name, value in state.items():
+        object.__setattr__(self, name, value)
