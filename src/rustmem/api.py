@@ -18,7 +18,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
-from dataclasses import dataclass, field
+from .records import field, record
 from typing import Any, Callable
 
 from .diagnostics import CompileError, Diagnostic
@@ -97,7 +97,7 @@ def _has_errors(diags: list[Diagnostic]) -> bool:
 
 # ---------------------------------------------------------------- compiling
 
-@dataclass
+@record(slots=False)
 class Compilation:
     """What the front half of the pipeline produced for one file.
 
@@ -180,7 +180,7 @@ class EventTrace:
         self.events.append((kind, step, data))
 
 
-@dataclass
+@record(slots=False)
 class CompileErrorReport:
     """The report of a program that never ran: outcome "compile-error" and the reasons.
 

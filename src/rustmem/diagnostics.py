@@ -8,7 +8,7 @@ carrying it; everything else is collected in a `DiagnosticSink`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from .records import field, record
 from typing import Literal
 
 from .source import Span
@@ -16,14 +16,14 @@ from .source import Span
 Level = Literal["error", "warning", "note", "help"]
 
 
-@dataclass(slots=True)
+@record
 class Label:
     span: Span
     text: str = ""
     primary: bool = False
 
 
-@dataclass(slots=True)
+@record
 class Suggestion:
     """One part of a code change that would fix the problem: REPLACEMENT in place of the
     text of SPAN (an empty span inserts).  Applicability as rustc says it:
@@ -34,7 +34,7 @@ class Suggestion:
     applicability: str = "MachineApplicable"
 
 
-@dataclass(slots=True)
+@record
 class SubDiagnostic:
     """A `note:` or `help:` line, optionally pointing at its own span(s); a `help:` may
     carry a suggested code change (all its parts together), shown as rustc shows it."""
@@ -49,7 +49,7 @@ class SubDiagnostic:
     verbose: bool = True
 
 
-@dataclass(slots=True)
+@record
 class Diagnostic:
     level: Level
     message: str
@@ -115,7 +115,7 @@ def unsupported(span: Span, what: str) -> CompileError:
     return CompileError(Diagnostic.error(f"unsupported: {what}").with_primary(span))
 
 
-@dataclass
+@record(slots=False)
 class DiagnosticSink:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+
+from .records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Span:
     """A byte range in one source file, with 1-based line/column of both ends.
 
@@ -50,21 +51,21 @@ class Span:
         return f"{self.file.name}:{self.line}:{self.col}"
 
 
-@dataclass(eq=False)
 class SourceFile:
     """A file's name and UTF-8 bytes, with a line table for byte offset -> (line, col)."""
 
-    name: str
-    text: str
-    data: bytes = field(init=False, repr=False)
-    line_starts: list[int] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        self.text = text
         self.data = self.text.encode("utf-8")
         self.line_starts = [0]
-        for i, b in enumerate(self.data):
-            if b == 0x0A:
-                self.line_starts.append(i + 1)
+        find, i = self.data.find, self.data.find(b"\n")
+        while i >= 0:
+            self.line_starts.append(i + 1)
+            i = find(b"\n", i + 1)
+
+    def __repr__(self) -> str:
+        return f"SourceFile(name={self.name!r})"
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and 1-based character column of a byte offset."""

@@ -12,7 +12,7 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..records import record
 from typing import Any, Optional
 
 from ..diagnostics import unsupported
@@ -37,7 +37,7 @@ FORMAT_MACROS = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True, slots=False)
 class FormatTemplate:
     """The pieces of a format string: literal text (str) and `ast.FormatSpec`s whose `arg`
     indexes the reference operands that follow the template in the call."""

@@ -15,7 +15,7 @@ the end of the enclosing statement (edition 2021).
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from ..records import field, record
 from typing import Iterator, Literal, Optional
 
 from ..diagnostics import unsupported
@@ -23,20 +23,20 @@ from ..source import Span
 from .ir import BasicBlock, Drop, Goto, Local, Place, StorageDead, UnwindResume
 
 
-@dataclass(slots=True)
+@record
 class ScheduledDrop:
     local: Local
     span: Span
     kind: Literal["value", "storage"]
 
 
-@dataclass(slots=True)
+@record
 class Scope:
     span: Span
     drops: list[ScheduledDrop] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@record
 class BreakableScope:
     """A loop or a labelled block: where `break` (and for loops `continue`) go, and how many
     scopes they leave."""

@@ -9,7 +9,7 @@ Arguments are resolved as `format_args!` does: `{}` takes the next positional ar
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..records import record
 from typing import Any, Optional
 
 from ..diagnostics import CompileError, Diagnostic, Label
@@ -30,7 +30,7 @@ _TRAIT_NOTE = (
 )
 
 
-@dataclass
+@record(slots=False)
 class ExplicitArg:
     """An argument written in the macro call: `x` or `name = x`."""
 
@@ -39,7 +39,7 @@ class ExplicitArg:
     span: Span  # the whole `name = x`
 
 
-@dataclass
+@record(slots=False)
 class _Ref:
     """A reference from the template to an argument, resolved once the whole string is read."""
 

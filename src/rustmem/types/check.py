@@ -10,7 +10,7 @@ adjustments; obligations (`ty: Trait`) wait in `obligations` until inference dec
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..records import record
 from typing import TYPE_CHECKING, Any, Optional
 
 from ..diagnostics import Diagnostic
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 MAX_NORMALIZE_DEPTH = 24
 
 
-@dataclass
+@record(slots=False)
 class LoopCx:
     label: Optional[str]
     kind: str  # "loop" | "while" | "for" | "block"
@@ -47,7 +47,7 @@ class LoopCx:
     broke: bool = False
 
 
-@dataclass
+@record(slots=False)
 class CoerceMany:
     """The common type of several branches (if/else, match arms, break values)."""
 

@@ -9,7 +9,7 @@ The same code collects the std stubs (once per process) and each user crate.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..records import record
 from typing import Any, Optional
 
 from ..diagnostics import Diagnostic
@@ -25,7 +25,7 @@ from .ty import (
 DERIVABLE = ("Clone", "Copy", "Debug", "PartialEq", "Eq", "PartialOrd", "Ord", "Hash", "Default")
 
 
-@dataclass(frozen=True, eq=False)
+@record(frozen=True, eq=False, slots=False)
 class OpaqueTy(Ty):
     """`impl Trait` in return position until the function's body reveals the hidden type."""
 
@@ -50,7 +50,7 @@ def has_attr(attrs: list[ast.Attribute], name: str) -> bool:
     return any(a.name == name for a in attrs)
 
 
-@dataclass
+@record(slots=False)
 class _Parent:
     """The impl or trait a function is declared in."""
 

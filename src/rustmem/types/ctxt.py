@@ -6,7 +6,7 @@ the crate's impls (`impl Display for Point`, derives) never leak into the next c
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..records import field, record
 from typing import Any, Optional
 
 from .results import TypeckResults
@@ -24,7 +24,7 @@ PRIMITIVES: dict[str, Ty] = {
 
 # ---------------------------------------------------------------- definitions besides those of ty.py
 
-@dataclass(eq=False)
+@record(eq=False, slots=False)
 class CtorDef:
     """A struct or variant constructor in the value namespace (`Some`, `Point`, `Color::Red`)."""
 
@@ -35,7 +35,7 @@ class CtorDef:
         return id(self)
 
 
-@dataclass(eq=False)
+@record(eq=False, slots=False)
 class ConstDef:
     """A `const` or `static` item (or an associated const); `ty` is lowered at collection."""
 
@@ -53,7 +53,7 @@ class ConstDef:
         return id(self)
 
 
-@dataclass(eq=False)
+@record(eq=False, slots=False)
 class AliasDef:
     """`type Name<T> = ...;` — lowered on use."""
 
@@ -64,7 +64,7 @@ class AliasDef:
         return id(self)
 
 
-@dataclass(eq=False)
+@record(eq=False, slots=False)
 class Predicate:
     """`ty: Trait<args, Name = binding>` from a bound or where-clause."""
 
@@ -93,7 +93,7 @@ class Module:
 
 # ---------------------------------------------------------------- the tables
 
-@dataclass
+@record(slots=False)
 class ItemTables:
     """Everything collected from items: shared by std (once) and extended by each crate."""
 

@@ -10,7 +10,7 @@ writeback, on resolved types; references peeled by match ergonomics are transpar
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..records import record
 from typing import Any, Optional
 
 from ..syntax import ast
@@ -20,7 +20,7 @@ from .ty import Adt, Array, Bool, Char, Int, Ref, Slice, Tuple, Ty, erase_region
 WILD = None  # a pattern that matches anything
 
 
-@dataclass(frozen=True)
+@record(frozen=True, slots=False)
 class Ctor:
     kind: str  # "variant" | "single" | "bool" | "range" | "opaque" | "slice"
     value: Any = None  # variant index, bool, (lo, hi), literal value, slice length

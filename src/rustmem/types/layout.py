@@ -22,7 +22,7 @@ MaybeUninit hide the niches of what they hold.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from ..records import field, record
 from pathlib import Path
 from typing import Any, Literal, Optional, Protocol
 
@@ -45,7 +45,7 @@ class LayoutError(Exception):
 # ---------------------------------------------------------------- the result
 
 
-@dataclass(frozen=True)
+@record(frozen=True, slots=False)
 class Niche:
     """A scalar of `size` bytes at `offset` whose valid values are `start..=end` (wrapping
     around, as rustc's WrappingRange); every other value can encode something else."""
@@ -86,7 +86,7 @@ class Niche:
         return Niche(self.offset + by, self.size, self.start, self.end)
 
 
-@dataclass(frozen=True)
+@record(frozen=True, slots=False)
 class Tag:
     """Where an enum keeps which variant a value is.
 
@@ -115,7 +115,7 @@ class Tag:
         return (self.niche_start + variant - lo) & mask
 
 
-@dataclass(frozen=True)
+@record(frozen=True, slots=False)
 class Layout:
     """size and align in bytes; `offsets[i]` is the offset of field i in declaration order
     (struct fields, tuple elements, closure captures; for an array the element stride is
@@ -429,7 +429,7 @@ def field_order(fields: list[Layout], prefixed: bool, pack: Optional[int], niche
 # ---------------------------------------------------------------- helpers
 
 
-@dataclass
+@record(slots=False)
 class ReprAttrs:
     repr: set[str] = field(default_factory=set)
     int: Optional[str] = None  # repr(u8) ...
@@ -575,7 +575,7 @@ def layout_of(ty: Ty, tcx: FieldTys) -> Layout:
 # ---------------------------------------------------------------- memory maps (for pictures)
 
 
-@dataclass(frozen=True)
+@record(frozen=True, slots=False)
 class Segment:
     """One stretch of a value's bytes: a field (by name), the enum tag, or padding."""
 

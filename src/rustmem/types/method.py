@@ -7,7 +7,7 @@ inherent method over a trait method.  The pick says how the receiver must be adj
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..records import field, record
 from typing import TYPE_CHECKING, Any, Optional
 
 from .ctxt import head_key
@@ -22,13 +22,13 @@ if TYPE_CHECKING:
     from .check import FnCtxt
 
 
-@dataclass
+@record(slots=False)
 class Step:
     ty: Ty
     adjustment: Any = None  # the Deref (or Unsize) that produced this step from the previous one
 
 
-@dataclass
+@record(slots=False)
 class Pick:
     fn: FnDef
     args: tuple[Ty, ...]  # impl's then the method's own generic arguments; for a trait method (Self, trait args, own)

@@ -7,7 +7,7 @@ variables in bodies).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..records import field, record
 from typing import Any, Callable, Optional
 
 from ..diagnostics import Diagnostic
@@ -115,7 +115,7 @@ def resolve_module_path(tables: ItemTables, module: Module, crate_root: Module, 
 
 # ---------------------------------------------------------------- type lowering
 
-@dataclass
+@record(slots=False)
 class LowerCx:
     tables: ItemTables
     module: Module

@@ -7,17 +7,17 @@ field access and implicit coercion means.  The MIR builder reads only these and 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..records import field, record
 from typing import Any, Literal, Optional, Union
 
 from .ty import AdtDef, ClosureDef, FnDef, Ty
 
-frozen = dataclass(frozen=True, slots=True)
+frozen = record(frozen=True)
 
 
 # ---------------------------------------------------------------- name resolutions (PathExpr.res, IdentPat.res, Path.res)
 
-@dataclass(eq=False, slots=True)
+@record(eq=False)
 class LocalRes:
     """A local variable: `binding` is the IdentPat (or SelfParam) node that introduced it."""
 
@@ -43,7 +43,7 @@ class CtorRes:
     args: tuple[Ty, ...] = ()
 
 
-@dataclass(eq=False, slots=True)
+@record(eq=False)
 class ConstRes:
     const: Any  # ast.Const (its value is evaluated at MIR build time)
     ty: Ty = None  # type: ignore[assignment]
@@ -53,7 +53,7 @@ class ConstRes:
     self_ty: Any = None
 
 
-@dataclass(eq=False, slots=True)
+@record(eq=False)
 class StaticRes:
     static: Any  # ast.Static
     ty: Ty = None  # type: ignore[assignment]
@@ -167,7 +167,7 @@ class TryRes:
 BindingMode = Literal["value", "ref", "refmut"]
 
 
-@dataclass
+@record(slots=False)
 class TypeckResults:
     """Per-crate side tables keyed by AST node (nodes hash by identity)."""
 

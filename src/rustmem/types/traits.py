@@ -8,7 +8,7 @@ type.  The answers are "yes", "no" or "maybe" (not decidable until inference kno
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from ..records import field, record
 from typing import Any, Optional
 
 from .ctxt import ItemTables, Predicate, TyCtxt, head_key
@@ -26,14 +26,14 @@ SCALARS = (Int, Float, Bool, Char, Never)
 INT_KINDS = ("i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize")
 
 
-@dataclass
+@record(slots=False)
 class Candidate:
     kind: str  # "impl" | "param" | "builtin"
     impl: Optional[ImplDef] = None
     pred: Optional[Predicate] = None
 
 
-@dataclass
+@record(slots=False)
 class Obligation:
     """`ty: trait<args>` that must hold; span and cause are for the error when it does not."""
 

@@ -386,14 +386,19 @@ class ImplDef:
 class ClosureDef:
     """A closure expression: its signature, its captures and which Fn trait it implements.
 
-    captures: list of (name of captured variable, captured place path as field names, mode)
-    with mode "ref", "refmut" or "move"/"copy" (by value)."""
+    captures: one entry per captured place, which is one field of the closure, in field order:
+    (rustc's name for the place — `x`, `cy.user`, `*r` —, the variable's binding, mode, the
+    place's type) with mode "ref", "refmut" or "move"/"copy" (by value).
+    capture_places: the same places as (binding, projections, mode, type), each projection
+    (elem, type before, type after) with elem "*" for a dereference or (field index, field
+    name) for a field."""
 
     span: Any
     ast: Any
     sig: Optional[FnSig] = None
     kind: Literal["Fn", "FnMut", "FnOnce"] = "Fn"
     captures: list[tuple[str, Any, str, Ty]] = field(default_factory=list)  # (var name, binding id, mode, ty)
+    capture_places: list[tuple[Any, tuple, str, Ty]] = field(default_factory=list)
 
     def __hash__(self) -> int:
         return id(self)

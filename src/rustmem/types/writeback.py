@@ -5,9 +5,9 @@ have their captures and kind, and calls of closures know which Fn trait method t
 """
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
+from ..records import fields, replace
 from . import errors
 from .closure import analyze_captures
 from .results import (
@@ -70,9 +70,9 @@ class Writeback:
         if isinstance(v, tuple):
             return tuple(self.value(x) for x in v)
         if isinstance(v, _REBUILD):
-            changes = {name: self.value(getattr(v, name)) for name in _field_names(v)
+            changes = {name: self.value(getattr(v, name)) for name in fields(v)
                        if isinstance(getattr(v, name), (Ty, tuple, *_REBUILD))}
-            return _replace(v, changes)
+            return replace(v, **changes)
         if isinstance(v, (ConstRes, StaticRes)):
             v.ty = self.ty(v.ty)
         return v
@@ -94,21 +94,6 @@ class Writeback:
         mm = self.results.macro_methods.get(n)
         if mm is not None:
             self.results.macro_methods[n] = self.value(mm)
-
-
-def _field_names(v: Any) -> list[str]:
-    """The fields of a results record, whether a dataclass or a `rustmem.records` record."""
-    if dataclasses.is_dataclass(v):
-        return [f.name for f in dataclasses.fields(v)]
-    from ..records import fields  # type: ignore[import-not-found]
-    return [f.name for f in fields(v)]
-
-
-def _replace(v: Any, changes: dict[str, Any]) -> Any:
-    if dataclasses.is_dataclass(v):
-        return dataclasses.replace(v, **changes)
-    from ..records import replace  # type: ignore[import-not-found]
-    return replace(v, **changes)
 
 
 def resolve_value_call(fcx: Any, w: Writeback, e: Any, callee: Ty, inputs: tuple) -> None:
