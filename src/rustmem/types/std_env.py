@@ -186,11 +186,18 @@ def _cache_path(key: str) -> str:
 
 
 def _read_cache(key: str) -> Optional[ItemTables]:
+    # tens of thousands of objects, none of them garbage: collecting while they are created
+    # would only rescan them (it doubled the load time)
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         with open(_cache_path(key), "rb") as f:
             tables = pickle.load(f)
     except Exception:  # missing, stale or unreadable: rebuild
         return None
+    finally:
+        if enabled:
+            gc.enable()
     return tables if isinstance(tables, ItemTables) else None
 
 
