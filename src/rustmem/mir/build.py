@@ -20,6 +20,7 @@ from ..syntax import ast
 from ..types import ty as T
 from . import ir
 from .calls import CallMixin
+from .captures import resolve_captures
 from .control import ControlMixin
 from .expr import ExprMixin
 from .macros import MacroMixin
@@ -237,12 +238,6 @@ def build_closure(parent: Builder, expr: ast.Closure, cdef: T.ClosureDef) -> ir.
         env_ty = T.Ref(T.ERASED, True, expr.ty)
     env = b.new_local(env_ty, expr.span)
     env_place = ir.Place(env).deref() if isinstance(env_ty, T.Ref) else ir.Place(env)
-    upvars = []
-    for i, (vname, binding, mode, vty) in enumerate(cdef.captures):
-        fty = capture_field_ty(mode, vty)
-        place = env_place.field(i, fty, vname)
-        b.var_places[binding] = place.deref() if mode in ("ref", "refmut") else place
-        upvars.append((vname, mode))
     inputs = list(sig.inputs) if sig is not None else [p.pat.ty for p in expr.params]
     params = [(p.pat, ty, p.span) for p, ty in zip(expr.params, inputs)]
     outer = b.push_scope(expr.span)
@@ -250,12 +245,31 @@ def build_closure(parent: Builder, expr: ast.Closure, cdef: T.ClosureDef) -> ir.
     if cdef.kind == "FnOnce":
         b.schedule_drop(env, expr.span)
     b.build_args(params)
+    # Each captured variable is first a stand-in local; once the body is built, every place
+    # rooted at one is rewritten onto the environment field of the captured place it lies in.
+    stand_ins: dict[ir.Local, list[tuple[tuple[ir.ProjElem, ...], ir.Place]]] = {}
+    upvars = []
+    for i, (binding, projs, mode, pty) in enumerate(cdef.capture_places):
+        vname = cdef.captures[i][0]
+        place = env_place.field(i, capture_field_ty(mode, pty), vname)
+        if binding not in b.var_places:
+            var_ty = projs[0][1] if projs else pty
+            b.var_places[binding] = ir.Place(b.new_local(var_ty, expr.span))
+        stand_ins.setdefault(b.var_places[binding].local, []).append(
+            (capture_projection(projs), place.deref() if mode in ("ref", "refmut") else place))
+        upvars.append((vname, mode))
     body = b.finish_body(expr.body, len(params) + 1, expr.span)
+    resolve_captures(body, stand_ins)
     body.fn_def = cdef
     body.is_closure = True
     body.upvars = upvars
     parent.cx.add_body(body, cdef, closure=True)
     return body
+
+
+def capture_projection(projs: Any) -> tuple[ir.ProjElem, ...]:
+    """The MIR projections of a captured place's path (see `ClosureDef.capture_places`)."""
+    return tuple(ir.Deref() if elem == "*" else ir.FieldProj(elem[0], after, elem[1]) for elem, _, after in projs)
 
 
 def capture_field_ty(mode: str, ty: T.Ty) -> T.Ty:

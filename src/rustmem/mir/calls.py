@@ -105,16 +105,17 @@ class CallMixin:
     # ---------------------------------------------------------------- closures
 
     def into_Closure(self, dest: ir.Place, e: ast.Closure) -> None:
-        """The closure value: an aggregate of its captures (`&x`, `&mut x`, or x by value);
+        """The closure value: an aggregate of its captured places (`&x.f`, `&mut *r`, or `x` by value);
         its body becomes a separate `Body`."""
-        from .build import build_closure, capture_field_ty
+        from .build import build_closure, capture_field_ty, capture_projection
 
         cdef = self.results.closures.get(e)
         if cdef is None:
             raise unsupported(e.span, "this closure")
         ops = []
-        for name, binding, mode, vty in cdef.captures:
+        for binding, projs, mode, vty in cdef.capture_places:
             place = self.var_place(binding, e.span)
+            place = ir.Place(place.local, place.projection + capture_projection(projs))
             if mode in ("ref", "refmut"):
                 local = self.new_temp(capture_field_ty(mode, vty), e.span)
                 kind = "mut" if mode == "refmut" else "shared"

@@ -13,10 +13,9 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from ..syntax import ast
-from .results import Borrow, Deref, LocalRes, MethodRes
-from .ty import ClosureDef, ClosureTy, FnSig, Infer, FnPtr, Param, Ty, Tuple
+from .results import Borrow, Deref, FieldRes, LocalRes, MethodRes, OverloadedOp
+from .ty import Adt, ClosureDef, ClosureTy, FnSig, Infer, FnPtr, Param, RawPtr, Ref, Ty, Tuple
 
-RANK = {"ref": 0, "refmut": 1, "move": 2}
 RANK_KIND = {"Fn": 0, "FnMut": 1, "FnOnce": 2}
 
 
@@ -97,47 +96,160 @@ class ClosureChecker:
 
 # ---------------------------------------------------------------- capture analysis (after writeback)
 
+# A place the closure body uses, as rustc's HIR place: the variable (its binding and name)
+# and its projections, each (elem, type before, type after) with elem "*" for a dereference
+# or (field index, field name) for a field.
+Proj = tuple[Any, Ty, Ty]
+UsePlace = tuple[Any, str, tuple[Proj, ...]]
+
+CAPTURE_RANK = {"ref": 0, "unique": 1, "refmut": 2, "move": 3}
+
+
 def analyze_captures(fcx: Any, closure: ast.Closure) -> None:
-    """Fill the ClosureDef's captures and kind from how its body uses outer variables."""
+    """Fill the ClosureDef's captures and kind from the places its body uses, as rustc's
+    RFC 2229 analysis does: each use is truncated (at an index, at what lies behind a raw
+    pointer, behind a shared reference, at the first deref for a by-value capture, at a field
+    of a type with a destructor), a `move` closure takes everything by value, and a place
+    whose ancestor is also captured merges into the ancestor."""
     cdef: ClosureDef = fcx.results.closures[closure]
     inner: set[int] = set()
     for p in closure.params:
         _collect_bindings(p.pat, inner)
     _collect_bindings(closure.body, inner)
-    uses: dict[int, list[Any]] = {}  # binding id -> [binding, name, mode]
+    lists: dict[int, list[list[Any]]] = {}  # binding id -> [[place, mode]] (rustc's min captures)
     order: list[int] = []
     kind_rank = 0
 
-    def use(binding: Any, name: str, mode: str, moves: bool) -> None:
+    def use(place: UsePlace, mode: str) -> None:
         nonlocal kind_rank
+        binding = place[0]
         if id(binding) in inner:
             return
-        if id(binding) not in uses:
-            uses[id(binding)] = [binding, name, mode]
-            order.append(id(binding))
-        elif RANK[mode] > RANK[uses[id(binding)][2]]:
-            uses[id(binding)][2] = mode
-        if mode == "refmut":
-            kind_rank = max(kind_rank, 1)
-        if mode == "move" and moves:
+        projs, mode = restrict_for_unsafe(list(place[2]), mode)
+        projs, mode = truncate_at_index(projs, mode)
+        projs, mode = truncate_behind_shared_ref(projs, mode)
+        if mode == "move":
             kind_rank = 2
+        elif mode in ("refmut", "unique"):
+            kind_rank = max(kind_rank, 1)
+        if closure.is_move:
+            first = next((i for i, p in enumerate(projs) if p[0] == "*"), None)
+            if first is not None:
+                projs, mode = truncate(projs, mode, first)
+            mode = "move"
+        elif mode == "move":
+            first = next((i for i, p in enumerate(projs) if p[0] == "*"), None)
+            if first is not None:
+                projs, mode = truncate(projs, mode, first)
+        if mode == "move" and not fcx.tcx.is_copy(_place_ty(fcx, binding, projs)):
+            for i, (_, before, _) in enumerate(projs):
+                if isinstance(before, Adt) and fcx.tcx.drop_impl(before.adt) is not None:
+                    projs, mode = truncate(projs, mode, i)
+                    break
+        if id(binding) not in lists:
+            lists[id(binding)] = []
+            order.append(id(binding))
+        merge(lists[id(binding)], [(binding, place[1], tuple(projs)), mode])
 
     CaptureWalker(fcx, use).walk(closure.body, "move")
     captures = []
+    places = []
     for key in order:
-        binding, name, mode = uses[key]
-        ty = fcx.local_tys.get(binding)
-        ty = fcx.infcx.resolve(ty) if ty is not None else None
-        copy = ty is not None and fcx.tcx.is_copy(ty) if ty is not None else False
-        if closure.is_move:
-            mode = "copy" if copy else "move"
-        elif mode == "move" and copy:
-            mode = "ref"
-        captures.append((name, binding, mode, ty))
+        for (binding, name, projs), mode in sorted(lists[key], key=lambda c: _field_key(c[0][2])):
+            ty = _place_ty(fcx, binding, projs)
+            if mode == "move" and ty is not None and fcx.tcx.is_copy(ty):
+                mode = "copy" if closure.is_move else "ref"
+            elif mode == "unique":
+                mode = "refmut"
+            captures.append((capture_name(name, projs), binding, mode, ty))
+            places.append((binding, projs, mode, ty))
     cdef.captures = captures
+    cdef.capture_places = places
     if cdef not in fcx.closure_kind_fixed:
         cdef.kind = ("Fn", "FnMut", "FnOnce")[kind_rank]
     closure.captures = [(c[0], c[2]) for c in captures]
+
+
+def capture_name(var: str, projs: Any) -> str:
+    """rustc's name for a captured place: `cy.user`, `*r`, `*r.f` (place_to_string_for_capture)."""
+    out = var
+    for elem, _, _ in projs:
+        out = f"*{out}" if elem == "*" else f"{out}.{elem[1]}"
+    return out
+
+
+def _field_key(projs: Any) -> list[int]:
+    return [elem[0] for elem, _, _ in projs if elem != "*"]
+
+
+def _place_ty(fcx: Any, binding: Any, projs: Any) -> Any:
+    if projs:
+        return projs[-1][2]
+    ty = fcx.local_tys.get(binding)
+    return fcx.infcx.resolve(ty) if ty is not None else None
+
+
+def truncate(projs: list[Proj], mode: str, n: int) -> tuple[list[Proj], str]:
+    """The place cut to its first n projections; a mutable borrow through a cut-off `&mut`
+    dereference becomes a unique immutable borrow (rustc's UniqueImmBorrow)."""
+    if mode == "refmut" and any(e == "*" and isinstance(b, Ref) and b.mutable for e, b, _ in projs[n:]):
+        mode = "unique"
+    return projs[:n], mode
+
+
+def restrict_for_unsafe(projs: list[Proj], mode: str) -> tuple[list[Proj], str]:
+    """Nothing behind a raw pointer is captured precisely, and a borrow through one is shared."""
+    for i, (elem, before, _) in enumerate(projs):
+        if elem == "*" and isinstance(before, RawPtr):
+            projs, mode = truncate(projs, mode, i)
+            break
+    return projs, mode
+
+
+def truncate_at_index(projs: list[Proj], mode: str) -> tuple[list[Proj], str]:
+    for i, (elem, _, _) in enumerate(projs):
+        if elem == "[]":
+            return truncate(projs, mode, i)
+    return projs, mode
+
+
+def truncate_behind_shared_ref(projs: list[Proj], mode: str) -> tuple[list[Proj], str]:
+    """Fields behind the last dereference of a shared reference are not worth capturing apart."""
+    last = max((i for i, p in enumerate(projs) if p[0] == "*"), default=None)
+    if last is not None and isinstance(projs[last][1], Ref) and not projs[last][1].mutable:
+        return truncate(projs, mode, last + 1)
+    return projs, mode
+
+
+def merge(found: list[list[Any]], new: list[Any]) -> None:
+    """Add a captured place to its variable's list (rustc's compute_min_captures): an ancestor
+    absorbs its descendants, taking the strongest mode."""
+    projs = new[0][2]
+    kept = []
+    for old in found:
+        other = old[0][2]
+        if len(other) > len(projs) and _same_prefix(other, projs):
+            _, m = truncate(list(other), old[1], len(projs))
+            if CAPTURE_RANK[m] > CAPTURE_RANK[new[1]]:
+                new[1] = m
+        else:
+            kept.append(old)
+    if len(kept) != len(found):
+        found[:] = kept
+        found.append(new)
+        return
+    for old in found:
+        other = old[0][2]
+        if len(other) <= len(projs) and _same_prefix(projs, other):
+            _, m = truncate(list(projs), new[1], len(other))
+            if CAPTURE_RANK[m] > CAPTURE_RANK[old[1]]:
+                old[1] = m
+            return
+    found.append(new)
+
+
+def _same_prefix(longer: Any, shorter: Any) -> bool:
+    return all(a[0] == b[0] for a, b in zip(longer, shorter))
 
 
 def _collect_bindings(node: Any, out: set[int]) -> None:
@@ -148,7 +260,9 @@ def _collect_bindings(node: Any, out: set[int]) -> None:
 
 
 class CaptureWalker:
-    """Walks a closure body deciding, for each use of a local, whether it reads, mutates or moves it."""
+    """Walks a closure body finding, for each use of a local, the place used and whether it is
+    read (`ref`), mutated or uniquely borrowed (`refmut`) or moved (`move`) — rustc's
+    ExprUseVisitor feeding the capture analysis."""
 
     def __init__(self, fcx: Any, use: Any) -> None:
         self.fcx = fcx
@@ -157,38 +271,120 @@ class CaptureWalker:
     def is_copy(self, ty: Any) -> bool:
         return ty is None or self.fcx.tcx.is_copy(ty)
 
+    def report(self, place: UsePlace, mode: str) -> None:
+        """A use of a place: a Copy value used by value is only read; nothing is mutated
+        through a raw pointer's target in the capture (it is borrowed shared)."""
+        ty = place[2][-1][2] if place[2] else self.fcx.local_tys.get(place[0])
+        if ty is not None and not place[2]:
+            ty = self.fcx.infcx.resolve(ty)
+        if mode == "move" and self.is_copy(ty):
+            mode = "ref"
+        if mode == "refmut" and any(e == "*" and isinstance(b, RawPtr) for e, b, _ in place[2]):
+            mode = "ref"
+        self.use(place, mode)
+
     def walk(self, e: Any, mode: str) -> None:
         """mode: how the value of e is used: "move" (by value), "ref" or "refmut" (as a place)."""
         if e is None:
             return
+        adjs = self.fcx.results.adjustments.get(e) or []
+        inner = mode
+        if any(isinstance(a, Borrow) and a.mutable or isinstance(a, Deref) and a.mutable for a in adjs):
+            inner = "refmut"
+        elif any(isinstance(a, (Borrow, Deref)) for a in adjs):
+            inner = "ref"
+        place = self.place(e, inner)
+        if place is None:
+            return
+        ty = e.ty
+        for a in adjs:
+            if isinstance(a, Deref) and a.overloaded is None:
+                place = (place[0], place[1], place[2] + (("*", ty, a.target),))
+            elif isinstance(a, (Deref, Borrow)):
+                self.report(place, "refmut" if a.mutable else "ref")
+                return
+            else:
+                self.report(place, mode)
+                return
+            ty = a.target
+        self.report(place, mode)
+
+    def place(self, e: Any, mode: str) -> Optional[UsePlace]:
+        """The place e denotes (before its adjustments), or None when e is a value — whose
+        parts are then walked."""
         if isinstance(e, ast.PathExpr):
             if isinstance(e.res, LocalRes):
-                adjs = self.fcx.results.adjustments.get(e) or []
-                m = self.adjusted_mode(e, mode, adjs)
-                self.use(e.res.binding, e.res.name, m, m == "move")
-            return
+                return (e.res.binding, e.res.name, ())
+            return None
         if isinstance(e, ast.Paren):
-            self.walk(e.inner, mode)
-        elif isinstance(e, ast.Field):
-            base_mode = mode
-            if mode == "move" and self.is_copy(e.ty):
-                base_mode = "ref"
-            self.walk_place(e.operand, base_mode)
-        elif isinstance(e, ast.Index):
-            m = "refmut" if mode == "refmut" else "ref"
-            if mode == "move" and not self.is_copy(e.ty):
-                m = "move"
-            self.walk_place(e.operand, m)
+            return self.sub_place(e.inner, mode)
+        if isinstance(e, ast.Field):
+            base = self.sub_place(e.operand, mode)
+            if base is None:
+                return None
+            before = self.adjusted_ty(e.operand)
+            return (base[0], base[1], base[2] + (((self.field_index(e, before), e.name), before, e.ty),))
+        if isinstance(e, ast.Index):
             self.walk(e.index, "move")
-        elif isinstance(e, ast.Unary) and e.op == "*":
-            self.walk_place(e.operand, "refmut" if mode == "refmut" else "ref", through_deref=True)
-        elif isinstance(e, ast.Borrow):
+            if isinstance(e.res, OverloadedOp):
+                self.walk(e.operand, "refmut" if mode == "refmut" else "ref")
+                return None
+            base = self.sub_place(e.operand, mode)
+            if base is None:
+                return None
+            return (base[0], base[1], base[2] + (("[]", self.adjusted_ty(e.operand), e.ty),))
+        if isinstance(e, ast.Unary) and e.op == "*":
+            if isinstance(e.res, OverloadedOp):
+                self.walk(e.operand, "refmut" if mode == "refmut" else "ref")
+                return None
+            base = self.sub_place(e.operand, mode)
+            if base is None:
+                return None
+            return (base[0], base[1], base[2] + (("*", self.adjusted_ty(e.operand), e.ty),))
+        self.walk_value(e)
+        return None
+
+    def sub_place(self, e: Any, mode: str) -> Optional[UsePlace]:
+        """The place of a projection's base, after its (autoderef) adjustments."""
+        adjs = self.fcx.results.adjustments.get(e) or []
+        base_mode = "refmut" if mode == "refmut" or any(isinstance(a, Deref) and a.mutable for a in adjs) else "ref"
+        place = self.place(e, base_mode)
+        ty = e.ty
+        for a in adjs:
+            if place is None:
+                return None
+            if isinstance(a, Deref) and a.overloaded is None:
+                place = (place[0], place[1], place[2] + (("*", ty, a.target),))
+            elif isinstance(a, (Deref, Borrow)):
+                self.report(place, "refmut" if a.mutable else "ref")
+                return None
+            ty = a.target
+        return place
+
+    def adjusted_ty(self, e: Any) -> Any:
+        adjs = self.fcx.results.adjustments.get(e) or []
+        return adjs[-1].target if adjs else e.ty
+
+    def field_index(self, e: ast.Field, base_ty: Any) -> int:
+        if isinstance(e.res, FieldRes):
+            return e.res.index
+        if e.name.isdigit():
+            return int(e.name)
+        if isinstance(base_ty, Adt):
+            idx = base_ty.adt.variants[0].field_index(e.name)
+            if idx is not None:
+                return idx
+        return 0
+
+    def walk_value(self, e: Any) -> None:
+        """The parts of an expression that is not a place."""
+        if isinstance(e, ast.Borrow):
             self.walk(e.operand, "refmut" if e.mutable else "ref")
         elif isinstance(e, (ast.Assign, ast.CompoundAssign)):
             self.walk(e.lhs, "refmut")
             self.walk(e.rhs, "move")
         elif isinstance(e, ast.MethodCall):
-            self.walk(e.receiver, self.receiver_mode(e.receiver))
+            self.walk(e.receiver, "move")
             for a in e.args:
                 self.walk(a, "move")
         elif isinstance(e, ast.Call):
@@ -229,9 +425,10 @@ class CaptureWalker:
                     self.walk(a, "ref")
         elif isinstance(e, ast.Closure):
             cdef = self.fcx.results.closures.get(e)
-            for name, binding, cmode, _ in (cdef.captures if cdef else []):
-                m = {"ref": "ref", "refmut": "refmut", "move": "move", "copy": "ref"}[cmode]
-                self.use(binding, name, m, cmode == "move")
+            for binding, projs, cmode, _ in (cdef.capture_places if cdef else []):
+                name = getattr(binding, "name", None) or "self"
+                m = {"ref": "ref", "refmut": "refmut", "move": "move", "copy": "move"}[cmode]
+                self.report((binding, name, projs), m)
         else:
             for c in ast.children(e):
                 if isinstance(c, (ast.Expr,)):
@@ -243,36 +440,6 @@ class CaptureWalker:
                     for cc in ast.children(c):
                         if isinstance(cc, ast.Expr):
                             self.walk(cc, "move")
-
-    def walk_place(self, e: Any, mode: str, through_deref: bool = False) -> None:
-        """e is the base of a place projection; moving out through a reference is only a read."""
-        if mode == "move" and through_deref:
-            mode = "ref"
-        adjs = self.fcx.results.adjustments.get(e) or []
-        if mode == "move" and any(isinstance(a, Deref) for a in adjs):
-            mode = "ref"
-        self.walk(e, mode)
-
-    def adjusted_mode(self, e: Any, mode: str, adjs: list[Any]) -> str:
-        """How a variable is used once its adjustments apply: an autoref or reborrow decides
-        (`&mut *r` mutates through r: unique access), a deref alone only reads."""
-        borrows = [a for a in adjs if isinstance(a, Borrow)]
-        if borrows:
-            return "refmut" if borrows[-1].mutable or mode == "refmut" else "ref"
-        if any(isinstance(a, Deref) for a in adjs):
-            return "refmut" if mode == "refmut" or any(a.mutable for a in adjs if isinstance(a, Deref)) else "ref"
-        if mode == "move" and self.is_copy(e.ty):
-            return "ref"
-        return mode
-
-    def receiver_mode(self, recv: Any) -> str:
-        adjs = self.fcx.results.adjustments.get(recv) or []
-        for a in reversed(adjs):
-            if isinstance(a, Borrow):
-                return "refmut" if a.mutable else "ref"
-        if adjs:
-            return "ref"
-        return "move"
 
     def callee_mode(self, e: ast.Call) -> str:
         res = e.res
