@@ -3,9 +3,10 @@
 rustmem declares a few hundred node, type and MIR classes, and the standard `dataclasses`
 decorator generates and `exec`s each class's methods at import time — on a short `rustmem
 check` that was the largest single cost of start-up.  `record` builds the class (with
-`__slots__` when asked) at once but writes its `__init__`, `__repr__`, `__eq__` and `__hash__`
-only when the class is first used, in one `exec` per class.  Only classes that a run
-instantiates pay anything.
+`__slots__` when asked) at once; `__eq__` and `__hash__` compare a C `attrgetter` of the
+fields and `__repr__` is shared, so nothing is compiled for them, and the one generated
+method, `__init__`, is written (one small `exec`) when the class is first instantiated.  Only
+classes that a run instantiates pay anything.
 
 Semantics follow `dataclasses` for what rustmem uses: fields from annotations in order (base
 records' fields first), defaults and `field(default_factory=...)`, `eq` (value equality, and a
@@ -15,6 +16,7 @@ introspection helpers.
 """
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any, Callable
 
 __all__ = ["record", "field", "fields", "replace", "is_record", "FrozenInstanceError"]
@@ -84,14 +86,20 @@ def _build(cls: Any, frozen: bool, eq: bool, slots: bool) -> Any:
     new.__record_defaults__ = defaults
     new.__record_options__ = (frozen, eq)
     new.__match_args__ = tuple(names)
-    generated = {"__init__", "__repr__"}
+    own_methods = {name for name in ("__init__", "__repr__", "__eq__", "__hash__") if name in ns}
+    if "__init__" not in own_methods:
+        new.__init__ = _lazy_init(new)
+    if "__repr__" not in own_methods:
+        new.__repr__ = _repr
     if eq:
-        generated |= {"__eq__", "__hash__"} if frozen else {"__eq__"}
-        if not frozen and "__hash__" not in ns:
+        if "__eq__" not in own_methods:
+            new.__eq__, value_hash = _value_methods(names)
+        else:
+            value_hash = _value_methods(names)[1]
+        if frozen and ns.get("__hash__", None) is None:
+            new.__hash__ = value_hash
+        elif not frozen and "__hash__" not in ns:
             new.__hash__ = None
-    for name in generated:
-        if name not in ns or name == "__hash__" and ns.get("__hash__") is None and frozen:
-            setattr(new, name, _lazy(new, name))
     if frozen:
         new.__setattr__ = _frozen_setattr
         new.__delattr__ = _frozen_delattr
@@ -101,23 +109,47 @@ def _build(cls: Any, frozen: bool, eq: bool, slots: bool) -> Any:
     return new
 
 
-def _lazy(cls: Any, name: str) -> Any:
-    """A stand-in that writes the class's real methods on first call, then defers to them."""
+def _value_methods(names: tuple[str, ...] | list[str]) -> tuple[Any, Any]:
+    """`__eq__` and `__hash__` over the fields' values (a C attrgetter: nothing to compile)."""
+    if not names:
+        return (lambda self, other: True if other.__class__ is self.__class__ else NotImplemented,
+                lambda self: hash(()))
+    values = attrgetter(*names)
 
-    def stub(self: Any, *args: Any, **kwargs: Any) -> Any:
-        _materialize(cls)
-        return getattr(cls, name)(self, *args, **kwargs)
+    def __eq__(self: Any, other: Any) -> Any:
+        if other.__class__ is self.__class__:
+            return values(self) == values(other)
+        return NotImplemented
 
-    stub.__name__ = name
-    stub._record_stub = True  # type: ignore[attr-defined]
-    return stub
+    def __hash__(self: Any) -> int:
+        return hash(values(self))
+
+    return __eq__, __hash__
 
 
-def _materialize(cls: Any) -> None:
+def _repr(self: Any) -> str:
+    fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__record_fields__)
+    return f"{self.__class__.__qualname__}({fields})"
+
+
+def _lazy_init(cls: Any) -> Any:
+    """A stand-in `__init__` that writes the class's real one on first call, then defers to it."""
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        _write_init(cls)
+        cls.__init__(self, *args, **kwargs)
+
+    __init__._record_stub = True  # type: ignore[attr-defined]
+    return __init__
+
+
+def _write_init(cls: Any) -> None:
+    if not getattr(cls.__dict__.get("__init__"), "_record_stub", False):
+        return
     names = cls.__record_fields__
     defaults = cls.__record_defaults__
-    frozen, eq = cls.__record_options__
-    env: dict[str, Any] = {"_MISSING": _MISSING, "_set": object.__setattr__, "_cls": cls}
+    frozen, _ = cls.__record_options__
+    env: dict[str, Any] = {"_MISSING": _MISSING, "_set": object.__setattr__}
     params, body = [], []
     for n in names:
         d = defaults.get(n, _MISSING)
@@ -135,24 +167,11 @@ def _materialize(cls: Any) -> None:
                 params.append(n)
             value = n
         body.append(f"_set(self, {n!r}, {value})" if frozen else f"self.{n} = {value}")
-    if "__post_init__" in dir(cls):
+    if hasattr(cls, "__post_init__"):
         body.append("self.__post_init__()")
-    values = "(" + "".join(f"self.{n}, " for n in names) + ")"
-    other = "(" + "".join(f"other.{n}, " for n in names) + ")"
     src = [f"def __init__(self, {', '.join(params)}):", *("    " + b for b in body or ["pass"])]
-    src += ["def __repr__(self):",
-            "    return self.__class__.__qualname__ + '(' + " + (" + ', ' + ".join(f"'{n}=' + repr(self.{n})" for n in names) or "''") + " + ')'"]
-    src += ["def __eq__(self, other):",
-            "    if other.__class__ is self.__class__:",
-            f"        return {values} == {other}",
-            "    return NotImplemented",
-            "def __hash__(self):",
-            f"    return hash({values})"]
     exec("\n".join(src), env)  # noqa: S102 - generated from the class's own field names
-    for name in ("__init__", "__repr__", "__eq__", "__hash__"):
-        current = cls.__dict__.get(name)
-        if getattr(current, "_record_stub", False):
-            setattr(cls, name, env[name])
+    cls.__init__ = env["__init__"]
 
 
 def _frozen_setattr(self: Any, name: str, value: Any) -> None:
