@@ -257,7 +257,8 @@ def build_closure(parent: Builder, expr: ast.Closure, cdef: T.ClosureDef) -> ir.
             b.var_places[binding] = ir.Place(b.new_local(var_ty, expr.span))
         stand_ins.setdefault(b.var_places[binding].local, []).append(
             (capture_projection(projs), place.deref() if mode in ("ref", "refmut") else place))
-        upvars.append((vname, mode))
+        # as written in the body (`r.n` for the captured `*r.n`): where borrowck finds the use
+        upvars.append((".".join([vname.lstrip("*").split(".")[0]] + [e[1] for e, _, _ in projs if e != "*"]), mode))
     body = b.finish_body(expr.body, len(params) + 1, expr.span)
     resolve_captures(body, stand_ins)
     body.fn_def = cdef
