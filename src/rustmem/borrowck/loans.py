@@ -74,10 +74,14 @@ class LoanSet:
         temp = stmt.place.local if stmt.place.is_local else None
         closure = captures.get(temp) if temp is not None else None
         if closure is not None and kind in ("mut", "two-phase"):
-            ty = self.info.place_ty(place)
+            # A closure that mutates through `x: &mut T` (x not `mut`) captures `*x` uniquely.
             decl = self.info.body.locals[place.local]
-            if place.is_local and isinstance(ty, T.Ref) and ty.mutable and not decl.mutable:
+            local_ty = self.info.place_ty(ir.Place(place.local))
+            through = isinstance(local_ty, T.Ref) and local_ty.mutable and not decl.mutable
+            if through and place.is_local:
                 place, kind = place.deref(), "unique"
+            elif through and place.projection and isinstance(place.projection[0], ir.Deref):
+                kind = "unique"
         loan = Loan(len(self.loans), place, kind, self.rcx.vid(ref_region(self.rcx, stmt)), loc, stmt.span,
                     temp, closure)
         self.at[loc] = loan.index

@@ -60,6 +60,7 @@ class RegionCx:
         self.env_region: Optional[int] = None  # an `FnMut` closure's borrow of its environment
         self.normalized: set[T.Region] = set()  # regions a projection's normalisation made up
         self.projection_sources: dict[int, list[T.Region]] = {}  # per call: regions of projected self types
+        self.type_arg_regions: dict[int, set[T.Region]] = {}  # per call: regions of its generic arguments
         self._fresh = self.FRESH_BASE
         self._cache: dict[Any, T.Ty] = {}
         self._closure_regions: dict[Any, T.Region] = {}
@@ -499,6 +500,7 @@ def _call(rcx: RegionCx, call: ir.Call, loc: Location) -> None:
         for a, p in zip(args, inputs):
             rcx.relate(a, p, 1, loc, span, "argument")
         rcx.relate(output, dest, 1, loc, span, ret_cat)
+        _orphans(rcx, call, args, inputs, output, loc, span, ret_cat)
         made_up = [r for r in rcx.ty_regions(output) if r in rcx.normalized]
         if not _has_projection(output) and not made_up:
             return
@@ -517,6 +519,19 @@ def _call(rcx: RegionCx, call: ir.Call, loc: Location) -> None:
         for r in _fallback_input_regions(rcx, ty):
             for o in outs:
                 rcx.outlives(r, o, loc, span, ret_cat)
+
+
+def _orphans(rcx: RegionCx, call: ir.Call, args: list[T.Ty], inputs: list[T.Ty], output: T.Ty,
+             loc: Location, span: Any, category: str) -> None:
+    """A result region that only a type argument mentions (`collect::<Vec<&str>>()`) is tied
+    to the inputs by a trait bound rustmem does not read: assume it may borrow from them."""
+    from_args = rcx.type_arg_regions.get(id(call), set())
+    in_inputs = {r for t in inputs for r in rcx.ty_regions(t)}
+    orphans = [r for r in rcx.ty_regions(output) if r in from_args and r not in in_inputs]
+    for o in orphans:
+        for ty in args:
+            for r in _fallback_input_regions(rcx, ty):
+                rcx.outlives(r, o, loc, span, category)
 
 
 def _fallback_input_regions(rcx: RegionCx, ty: T.Ty) -> list[T.Region]:
@@ -545,6 +560,7 @@ def _instantiate(rcx: RegionCx, call: ir.Call) -> Optional[tuple[list[T.Ty], T.T
         cached = rcx._cache[key]
         return list(cached.elems[:-1]), cached.elems[-1]
     args = [rcx.renumber(a) for a in func.ty.args]
+    rcx.type_arg_regions[id(call)] = {r for a in args for r in rcx.ty_regions(a)}
     types = dict(zip(fn.params, args))
     fresh: dict[str, T.Region] = {}
 
