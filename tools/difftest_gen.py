@@ -101,7 +101,8 @@ class Gen(ExprGen):
         mutable = self.chance(0.5)
         name = self.fresh("v")
         self.declare(name, ty, mutable, e.val if ty in INT_TYPES else None)
-        annot = f": {ty}" if self.chance(0.8) or not e.typed or ty in ("Vec<i32>", "Option<i32>") else ""
+        # Containers of unsuffixed literals would stay `{integer}` without the annotation.
+        annot = f": {ty}" if self.chance(0.8) or not e.typed or "<" in ty or "(" in ty else ""
         return Node(f"let {'mut ' if mutable else ''}{name}{annot} = {e.code};")
 
     def st_print(self, depth: int) -> Optional[Node]:

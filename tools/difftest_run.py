@@ -318,7 +318,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     previous: dict[int, Optional[str]] = {}
     if args.recheck:
         previous = {int(k): v for k, v in json.loads((args.work / "results.json").read_text()).items()}
-        seeds = [s for s, kind in previous.items() if kind and kind != REJECTED]
+        seeds = [s for s, kind in previous.items() if kind]
     else:
         seeds = list(range(args.seed, args.seed + args.count))
     fresh = {r.seed: r for r in run_seeds(seeds, args.work, cli, args.jobs)}
