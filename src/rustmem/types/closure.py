@@ -161,6 +161,11 @@ def analyze_captures(fcx: Any, closure: ast.Closure) -> None:
                 mode = "copy" if closure.is_move else "ref"
             elif mode == "unique":
                 mode = "refmut"
+            if mode == "refmut" and len(projs) == 1 and projs[0][0] == "*" and isinstance(projs[0][1], Ref) \
+                    and not getattr(binding, "mutable", True):
+                # `*x` through an immutable `x: &mut T` is borrowed uniquely (rustc's closure
+                # capture borrow); the environment holds `&mut x`, which borrowck reads as that
+                projs, ty = (), projs[0][1]
             captures.append((capture_name(name, projs), binding, mode, ty))
             places.append((binding, projs, mode, ty))
     cdef.captures = captures
