@@ -9,29 +9,27 @@
 
 Diagnostics go to stderr in rustc's human format (as rustc prints them), or to stdout as
 JSON lines with `--error-format json`.  Under `run`, stdout is the program's own output.
-Only what a command needs is imported: `check` loads neither the machine nor `json`.
+Only what a command needs is imported: `check` loads neither the machine nor `json`, and
+the common `check FILE [--error-format F] [--polonius]` does not load argparse either.
 """
 from __future__ import annotations
 
-import argparse
 import sys
-from typing import NoReturn, Sequence
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, NoReturn, Sequence
 
 from . import __version__
 from .diagnostics import Diagnostic
 
+if TYPE_CHECKING:
+    import argparse
+
 EXIT_OK, EXIT_COMPILE_ERROR = 0, 1  # `run` adds 2 UB, 3 limit, 101 panic (Report.exit_code)
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error exits 1 (as rustc does): 2 means UB under `run`."""
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_COMPILE_ERROR, f"error: {message}\n")
-
-
 def _positive(text: str) -> int:
+    import argparse
+
     try:
         value = int(text.replace("_", ""))
     except ValueError:
@@ -41,7 +39,16 @@ def _positive(text: str) -> int:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> "argparse.ArgumentParser":
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        """argparse, but a usage error exits 1 (as rustc does): 2 means UB under `run`."""
+
+        def error(self, message: str) -> NoReturn:
+            self.print_usage(sys.stderr)
+            self.exit(EXIT_COMPILE_ERROR, f"error: {message}\n")
+
     from .api import (ALIASING_MODELS, DEFAULT_MAX_HEAP, DEFAULT_MAX_STACK,
                       DEFAULT_MAX_STEPS, MEMORY_DISCIPLINES)
 
@@ -280,13 +287,38 @@ def _print_stage(path: str, printer: str) -> int:
 _COMMANDS = {"check": cmd_check, "run": cmd_run, "mir": cmd_mir, "facts": cmd_facts}
 
 
+def _plain_check(argv: Sequence[str]) -> Any:
+    """The arguments of the common `check FILE [--error-format human|json] [--polonius]`,
+    read without argparse (whose import is a visible share of a short check's start-up), or
+    None for anything else: that goes through the full parser, which has the help and errors."""
+    if not argv or argv[0] != "check":
+        return None
+    args = SimpleNamespace(command="check", file=None, error_format="human", polonius=False, explain=None)
+    rest = list(argv[1:])
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--polonius" and not args.polonius:
+            args.polonius = True
+        elif arg.startswith("--error-format="):
+            args.error_format = arg.partition("=")[2]
+        elif arg == "--error-format" and rest:
+            args.error_format = rest.pop(0)
+        elif not arg.startswith("-") and args.file is None:
+            args.file = arg
+        else:
+            return None
+    return args if args.file is not None and args.error_format in ("human", "json") else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `rustmem` console script; returns the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return EXIT_COMPILE_ERROR
+    args = _plain_check(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return EXIT_COMPILE_ERROR
     # Recursive stages walk deeply nested expressions; Python's default of 1000 is too low.
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 20_000))
     try:

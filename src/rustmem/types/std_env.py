@@ -13,10 +13,10 @@ use needs), which keeps the pickle small.
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from typing import Any, Optional
 
 from ..diagnostics import CompileError, Diagnostic
@@ -166,7 +166,9 @@ def _hashable(x: Any) -> bool:
 # ---------------------------------------------------------------- the on-disk cache
 
 def _cache_key() -> str:
-    h = hashlib.sha1(sys.version.encode())
+    # a CRC, not a cryptographic hash: it only tells stale caches apart, and hashlib's import
+    # alone cost more than the rest of this function
+    parts = [sys.version]
     for folder in _CODE_DIRS:
         try:
             names = sorted(os.listdir(folder))
@@ -175,8 +177,9 @@ def _cache_key() -> str:
         for name in names:
             if name.endswith((".rs", ".py")):
                 st = os.stat(os.path.join(folder, name))
-                h.update(f"{folder}/{name}:{st.st_size}:{st.st_mtime_ns};".encode())
-    return h.hexdigest()[:16]
+                parts.append(f"{folder}/{name}:{st.st_size}:{st.st_mtime_ns};")
+    data = "".join(parts).encode()
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def _cache_path(key: str) -> str:
