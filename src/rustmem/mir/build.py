@@ -223,7 +223,7 @@ def build_fn(cx: ProgramContext, fn: T.FnDef) -> ir.Body:
 
 def build_closure(parent: Builder, expr: ast.Closure, cdef: T.ClosureDef) -> ir.Body:
     """The MIR of a closure: _1 is the environment (`&Closure`, `&mut Closure` or `Closure` by
-    the closure's kind), the captured variables are its fields."""
+    the closure's kind), the captured places are its fields."""
     name = f"{parent.name}::{{closure#{parent.closure_count}}}"
     parent.closure_count += 1
     b = Builder(parent.cx, name, expr.span)

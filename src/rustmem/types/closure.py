@@ -2,11 +2,13 @@
 
 The signature is deduced as rustc does: from an expected `fn` pointer type, or from a
 pending `?F: Fn<(A,)>` obligation / `<?F as FnOnce>::Output` projection on the closure's
-type variable.  Captures are inferred by use once the body's types are known (after
-writeback): a variable only read is captured by shared reference, one mutated (assigned,
-`&mut`-borrowed, called with `&mut self`) by unique reference, one moved (used by value
-and not Copy) by value; `move` closures capture everything by value.  The closure kind is
-FnOnce if the body moves a captured value out, FnMut if it mutates one, else Fn.
+type variable.  Captures are inferred once the body's types are known (after writeback),
+as Rust 2021 does (RFC 2229): each place the body uses (`cy.user`, `*r.n`) is read (captured
+by shared reference), mutated (by unique reference) or moved (by value), then truncated by
+rustc's rules (at indexing, behind raw pointers and shared references, at the first deref
+for by-value captures, at fields of types with a destructor); `move` closures capture by
+value.  The closure kind is FnOnce if the body moves a captured value out, FnMut if it
+mutates one, else Fn.
 """
 from __future__ import annotations
 
