@@ -117,6 +117,8 @@ def _value_methods(names: tuple[str, ...] | list[str]) -> tuple[Any, Any]:
     values = attrgetter(*names)
 
     def __eq__(self: Any, other: Any) -> Any:
+        if other is self:
+            return True
         if other.__class__ is self.__class__:
             return values(self) == values(other)
         return NotImplemented

@@ -435,31 +435,57 @@ def fold(ty: Ty, f_ty, f_region=None) -> Ty:
     r = f_ty(ty)
     if r is not None:
         return r
+    # a type whose parts come back unchanged is returned as it is: no rebuilding (and types
+    # keep their identity, which makes later comparisons cheap)
     rec = lambda t: fold(t, f_ty, f_region)  # noqa: E731
-    reg = f_region or (lambda x: x)
     if isinstance(ty, Tuple):
-        return Tuple(tuple(rec(e) for e in ty.elems)) if ty.elems else ty
-    if isinstance(ty, Array):
-        return Array(rec(ty.elem), ty.length)
-    if isinstance(ty, Slice):
-        return Slice(rec(ty.elem))
+        if not ty.elems:
+            return ty
+        elems = tuple(rec(e) for e in ty.elems)
+        return ty if _same(elems, ty.elems) else Tuple(elems)
     if isinstance(ty, Ref):
-        return Ref(reg(ty.region), ty.mutable, rec(ty.inner))
-    if isinstance(ty, RawPtr):
-        return RawPtr(ty.mutable, rec(ty.inner))
+        region = f_region(ty.region) if f_region else ty.region  # before inner: f_region may number regions
+        inner = rec(ty.inner)
+        return ty if inner is ty.inner and region is ty.region else Ref(region, ty.mutable, inner)
     if isinstance(ty, Adt):
         if not ty.args and not ty.regions:
             return ty
-        return Adt(ty.adt, tuple(rec(a) for a in ty.args), tuple(reg(r) for r in ty.regions))
+        args = tuple(rec(a) for a in ty.args)
+        regions = tuple(f_region(r) for r in ty.regions) if f_region else ty.regions
+        if _same(args, ty.args) and _same(regions, ty.regions):
+            return ty
+        return Adt(ty.adt, args, regions)
+    if isinstance(ty, Array):
+        elem = rec(ty.elem)
+        return ty if elem is ty.elem else Array(elem, ty.length)
+    if isinstance(ty, Slice):
+        elem = rec(ty.elem)
+        return ty if elem is ty.elem else Slice(elem)
+    if isinstance(ty, RawPtr):
+        inner = rec(ty.inner)
+        return ty if inner is ty.inner else RawPtr(ty.mutable, inner)
     if isinstance(ty, FnDefTy):
-        return FnDefTy(ty.fn, tuple(rec(a) for a in ty.args))
+        args = tuple(rec(a) for a in ty.args)
+        return ty if _same(args, ty.args) else FnDefTy(ty.fn, args)
     if isinstance(ty, ClosureTy):
-        return ClosureTy(ty.closure, tuple(rec(a) for a in ty.args))
+        args = tuple(rec(a) for a in ty.args)
+        return ty if _same(args, ty.args) else ClosureTy(ty.closure, args)
     if isinstance(ty, FnPtr):
-        return FnPtr(tuple(rec(p) for p in ty.params), rec(ty.ret))
+        params = tuple(rec(p) for p in ty.params)
+        ret = rec(ty.ret)
+        return ty if ret is ty.ret and _same(params, ty.params) else FnPtr(params, ret)
     if isinstance(ty, Projection):
-        return Projection(ty.trait, rec(ty.self_ty), ty.name, tuple(rec(a) for a in ty.args))
+        self_ty = rec(ty.self_ty)
+        args = tuple(rec(a) for a in ty.args)
+        if self_ty is ty.self_ty and _same(args, ty.args):
+            return ty
+        return Projection(ty.trait, self_ty, ty.name, args)
     return ty
+
+
+def _same(new: tuple, old: tuple) -> bool:
+    """Whether fold gave back every part of OLD itself."""
+    return all(a is b for a, b in zip(new, old))
 
 
 def subst(ty: Ty, types: dict[str, Ty], regions: Optional[dict[str, Region]] = None) -> Ty:
