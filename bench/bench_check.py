@@ -6,7 +6,9 @@
    peak resident memory of `rustmem check FILE` and of `rustc --emit=metadata FILE`;
 2. time per line of `rustmem check` on programs of each of --sizes lines.
 
-Times are the best of R runs; peak memory is the child's own `ru_maxrss` (from wait4).
+Times are the best of R runs (wall time, and the child's user + system CPU time, which
+varies less on a shared machine); peak memory is the child's own `ru_maxrss` (from wait4).
+rustmem's bytecode is compiled first, as an installation has it.
 `rustmem check` exits 1 while a stage is missing or when it rejects the program: the figure
 is printed with that status and the first line of its error, so it is never silently wrong.
 """
@@ -27,7 +29,27 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_program import generate  # noqa: E402
 
-RUSTMEM = [sys.executable, "-m", "rustmem.cli", "check"]
+def rustmem_cmd() -> list[str]:
+    """`rustmem check` as a user runs it: the installed console script (or, without one,
+    the same entry point through this interpreter)."""
+    script = os.path.join(os.path.dirname(sys.executable), "rustmem")
+    if os.path.exists(script):
+        return [script, "check"]
+    return [sys.executable, "-c", "import sys; from rustmem.cli import main; sys.exit(main())", "check"]
+
+
+def precompile() -> None:
+    """Write rustmem's bytecode (`.pyc`) as an installation has it.  Without it every run
+    would compile every module again, which is not what a user waits for; the environment
+    may set PYTHONDONTWRITEBYTECODE, so it is unset for this one command."""
+    import rustmem
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, "-m", "compileall", "-q", os.path.dirname(rustmem.__file__)],
+                   env=env, stdout=subprocess.DEVNULL, check=False)
+
+
+RUSTMEM = rustmem_cmd()
 
 
 @dataclass
@@ -36,9 +58,10 @@ class Measure:
     peak_kib: int
     status: int
     first_error: str = ""
+    cpu: float = 0.0  # user + system CPU seconds of the same run: steadier on a shared machine
 
     def describe(self) -> str:
-        text = f"{self.seconds:7.3f} s  {self.peak_kib / 1024:7.1f} MiB"
+        text = f"{self.seconds:7.3f} s  (cpu {self.cpu:7.3f} s)  {self.peak_kib / 1024:7.1f} MiB"
         if self.status not in (0, None):
             text += f"  (exit {self.status}: {self.first_error})"
         return text
@@ -46,7 +69,7 @@ class Measure:
 
 def measure(cmd: list[str], repeat: int, timeout: float) -> Measure | None:
     """Best wall time and largest peak RSS of CMD over REPEAT runs (None: it timed out)."""
-    times, peaks = [], []
+    times, cpus, peaks = [], [], []
     status, first = 0, ""
     for _ in range(repeat):
         with tempfile.TemporaryFile() as err:
@@ -64,8 +87,9 @@ def measure(cmd: list[str], repeat: int, timeout: float) -> Measure | None:
             first = next((line.strip() for line in err.read().decode(errors="replace")
                           .splitlines() if line.startswith("error")), "")
         times.append(elapsed)
+        cpus.append(usage.ru_utime + usage.ru_stime)
         peaks.append(usage.ru_maxrss)
-    return Measure(min(times), max(peaks), status, first)
+    return Measure(min(times), max(peaks), status, first, min(cpus))
 
 
 def rustc_cmd(path: str, out_dir: str) -> list[str] | None:
@@ -93,6 +117,7 @@ def main() -> int:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
 
+    precompile()
     with tempfile.TemporaryDirectory() as tmp:
         print(f"`rustmem check` vs `rustc --emit=metadata`, best of {args.repeat}:")
         for lines in (100, 10_000):
