@@ -125,6 +125,7 @@ def definitely_lost(leaked: list[Allocation]) -> list[Allocation]:
     its first-allocated block as the lost one."""
     ids = {a.id for a in leaked}
     pointed: set[int] = set()
+    pointing: set[int] = set()
     for a in leaked:
         work = [a.value]
         while work:
@@ -133,8 +134,10 @@ def definitely_lost(leaked: list[Allocation]) -> list[Allocation]:
                 work.extend(v)
             elif v.__class__ is Ptr and v.alloc is not None and v.alloc.id in ids and v.alloc is not a:
                 pointed.add(v.alloc.id)
+                pointing.add(a.id)
     roots = [a for a in leaked if a.id not in pointed]
-    return roots or leaked
+    # Only cycles: the first block that holds pointers (an Rc's block, not the String it owns).
+    return roots or [a for a in leaked if a.id in pointing] or leaked
 
 
 def align_of(m: Machine, ty: Any) -> int:
