@@ -185,3 +185,40 @@ def test_expected_output_is_rustcs(tmp_path):
     f.write_text(RUN)
     subprocess.run(["rustc", "--edition", "2021", "-A", "warnings", "-o", str(tmp_path / "t"), str(f)], check=True)
     assert subprocess.run([str(tmp_path / "t")], capture_output=True, text=True).stdout == RUN_STDOUT
+
+
+def test_patterns_use_only_the_parts_they_bind():
+    cls, _ = closures(STRUCTS + """
+enum Shape { Dot, Line(i32) }
+fn main() {
+    let p = Pair { a: String::new(), b: String::new(), n: 0 };
+    let c = move || { let Pair { a, .. } = p; a };
+    let t = (String::new(), 1, String::new());
+    let d = || { let (_, ref x, ..) = t; *x };
+    let s = Shape::Line(2);
+    let e = || match s { Shape::Line(n) => n, Shape::Dot => 0 };
+    let f = || { let _ = p.b; };
+    c(); d(); e(); f();
+}""")
+    assert caps(cls[0]) == [("p.a", "move")] and cls[0].kind == "FnOnce"
+    assert caps(cls[1]) == [("t.1", "ref")]
+    assert caps(cls[2]) == [("s", "ref")]  # a variant test reads the whole enum
+    assert caps(cls[3]) == []  # `let _ = place` uses nothing
+
+
+PATTERN_RUN = STRUCTS + """
+struct Two { a: Noisy, b: Noisy }
+fn main() {
+    let t = Two { a: Noisy("a"), b: Noisy("b") };
+    let c = move || { let Two { a, .. } = t; println!("got {:?}", a); };
+    println!("b still {:?}", t.b);
+    c();
+    println!("end");
+}
+"""
+
+
+def test_destructuring_in_a_move_closure_takes_only_the_bound_field(tmp_path):
+    out = run(PATTERN_RUN, tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == 'b still Noisy("b")\ngot Noisy("a")\ndrop a\nend\ndrop b\n'

@@ -402,17 +402,17 @@ class CaptureWalker:
             for a in e.args:
                 self.walk(a, "move")
         elif isinstance(e, ast.Match):
-            self.walk(e.scrutinee, self.pattern_mode([a.pat for a in e.arms], e.scrutinee))
+            self.walk_matched(e.scrutinee, [a.pat for a in e.arms])
             for a in e.arms:
                 self.walk(a.guard, "move")
                 self.walk(a.body, "move")
         elif isinstance(e, ast.Let):
-            self.walk(e.scrutinee, self.pattern_mode([e.pat], e.scrutinee))
+            self.walk_matched(e.scrutinee, [e.pat])
         elif isinstance(e, ast.Block):
             for s in e.stmts:
                 if isinstance(s, ast.LetStmt):
                     if s.init is not None:
-                        self.walk(s.init, self.pattern_mode([s.pat], s.init))
+                        self.walk_matched(s.init, [s.pat])
                     if s.else_block is not None:
                         self.walk(s.else_block, "move")
                 elif isinstance(s, ast.ExprStmt):
@@ -455,6 +455,56 @@ class CaptureWalker:
             return {"Fn": "ref", "FnMut": "refmut", "FnOnce": "move"}.get(fn.trait.lang or "", "ref")
         return "ref"
 
+    def walk_matched(self, scrutinee: Any, pats: list[Any]) -> None:
+        """A value matched against patterns: when it is a place, each binding uses its own
+        part of it (`let S { a, .. } = s` moves only `s.a`), a literal or an enum variant
+        reads the place it tests, `_` and `..` use nothing (rustc's walk_pat)."""
+        mode = self.pattern_mode(pats, scrutinee)
+        place = self.sub_place(scrutinee, mode)
+        if place is None:
+            return
+        for p in pats:
+            self.walk_pat(place, p, mode)
+
+    def walk_pat(self, place: UsePlace, pat: Any, mode: str) -> None:
+        for ref_ty in self.fcx.results.pat_adjustments.get(pat) or []:
+            place = _project(place, "*", ref_ty, ref_ty.inner if isinstance(ref_ty, Ref) else None)
+        ty = pat.ty
+        if isinstance(pat, ast.IdentPat):
+            if pat.res is not None and not isinstance(pat.res, LocalRes):  # a unit struct, unit variant or const
+                self.report(place, "ref")
+                return
+            bm = self.fcx.results.pat_binding_modes.get(pat, "value")
+            self.report(place, {"value": "move", "ref": "ref", "refmut": "refmut"}.get(bm, "ref"))
+            if pat.sub is not None:
+                self.walk_pat(place, pat.sub, mode)
+        elif isinstance(pat, (ast.WildPat, ast.RestPat)):
+            return
+        elif isinstance(pat, ast.OrPat):
+            for alt in pat.alts:
+                self.walk_pat(place, alt, mode)
+        elif isinstance(pat, ast.RefPat):
+            self.walk_pat(_project(place, "*", ty, _pat_ty(self.fcx, pat.pat)), pat.pat, mode)
+        elif isinstance(pat, ast.TuplePat) and isinstance(ty, Tuple):
+            rest = next((i for i, q in enumerate(pat.elems) if isinstance(q, ast.RestPat)), len(pat.elems))
+            for i, q in enumerate(pat.elems):
+                index = i if i < rest else len(ty.elems) - (len(pat.elems) - i)
+                if 0 <= index < len(ty.elems):
+                    self.walk_pat(_project(place, (index, str(index)), ty, _pat_ty(self.fcx, q)), q, mode)
+        elif isinstance(pat, (ast.StructPat, ast.TupleStructPat)) and isinstance(ty, Adt) and not ty.adt.is_enum:
+            variant = ty.adt.variants[0]
+            subs = [(f.name, f.pat) for f in pat.fields] if isinstance(pat, ast.StructPat) \
+                else [(str(i), q) for i, q in enumerate(pat.elems)]
+            for name, q in subs:
+                index = int(name) if name.isdigit() else variant.field_index(name)
+                if isinstance(q, ast.RestPat) or index is None:
+                    continue
+                self.walk_pat(_project(place, (index, name), ty, _pat_ty(self.fcx, q)), q, mode)
+        else:
+            # a literal, a range, an enum variant, a slice: the whole place is tested, and
+            # what the bindings inside take decides the capture of the place as a whole
+            self.report(place, self.pattern_mode([pat], None))
+
     def pattern_mode(self, pats: list[Any], scrutinee: Any) -> str:
         mode = "ref"
         for p in pats:
@@ -465,6 +515,16 @@ class CaptureWalker:
                 elif bm == "value" and not self.is_copy(b.ty):
                     mode = "move"
         return mode
+
+
+def _project(place: UsePlace, elem: Any, before: Any, after: Any) -> UsePlace:
+    return (place[0], place[1], place[2] + ((elem, before, after),))
+
+
+def _pat_ty(fcx: Any, pat: Any) -> Any:
+    """The type of the place a pattern matches (before match ergonomics peels references)."""
+    peeled = fcx.results.pat_adjustments.get(pat)
+    return peeled[0] if peeled else pat.ty
 
 
 def _ident_pats(p: Any) -> list[Any]:
