@@ -29,7 +29,7 @@ ALIASING_MODELS = ("stacked", "tree")
 
 # Resource limits of one run: MIR steps executed, stack frames, live heap bytes.
 DEFAULT_MAX_STEPS = 10_000_000
-DEFAULT_MAX_STACK = 10_000
+DEFAULT_MAX_STACK = 100_000  # frames; the 8 MiB stack-bytes limit of a Rust main thread usually comes first
 DEFAULT_MAX_HEAP = 256 * 1024 * 1024
 
 _STAGES = {
