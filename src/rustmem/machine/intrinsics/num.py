@@ -158,10 +158,16 @@ def float_methods(kind: str) -> dict[str, Callable[[list], Any]]:
             return -math.inf
         return math.log(x, base) if base != math.e else math.log(x)
 
-    def rust_round(x: float) -> float:
-        if math.isinf(x) or math.isnan(x):
-            return x
-        return float(math.floor(x + 0.5)) if x >= 0 else -float(math.floor(-x + 0.5))
+    def integral(op: Any) -> Any:
+        # floor/ceil/trunc/round keep the sign of their argument: floor(-0.0) and ceil(-0.5) are -0.0
+        return lambda x: math.copysign(float(op(x)), x) if math.isfinite(x) else x
+
+    def round_half_away(x: float) -> int:
+        # x - trunc(x) is exact, unlike x + 0.5 (which rounds 0.49999999999999994 up)
+        r = math.trunc(x)
+        if abs(x - r) >= 0.5:
+            r += 1 if x > 0 else -1
+        return r
 
     def powf(x: float, y: float) -> float:
         try:
@@ -173,11 +179,11 @@ def float_methods(kind: str) -> dict[str, Callable[[list], Any]]:
         "sqrt": f(lambda x: math.sqrt(x) if x >= 0 else math.nan),
         "cbrt": f(lambda x: math.copysign(abs(x) ** (1 / 3), x)),
         "abs": f(abs),
-        "floor": f(lambda x: float(math.floor(x)) if math.isfinite(x) else x),
-        "ceil": f(lambda x: float(math.ceil(x)) if math.isfinite(x) else x),
-        "round": f(rust_round),
-        "trunc": f(lambda x: float(math.trunc(x)) if math.isfinite(x) else x),
-        "fract": f(lambda x: x - math.trunc(x)),
+        "floor": f(integral(math.floor)),
+        "ceil": f(integral(math.ceil)),
+        "round": f(integral(round_half_away)),
+        "trunc": f(integral(math.trunc)),
+        "fract": f(lambda x: x - integral(math.trunc)(x)),
         "powi": f(lambda x, n: powf(x, n)),
         "powf": f(powf),
         "exp": f(lambda x: math.exp(x) if x < 709 else math.inf),
