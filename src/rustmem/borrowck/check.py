@@ -52,6 +52,8 @@ class BodyCheck(MoveChecks):
         self.reported_access: set[tuple[Optional[str], Any]] = set()
         self.reported_loans: set[int] = set()
         self.reported_mutability: set[tuple[Optional[str], Any]] = set()
+        self.replaced_with_error: set[int] = set()  # blocks whose first assignment already has an E0506
+        self.immutable_locals: dict[int, list[Any]] = {}  # local -> spans of its E0596s
 
     def _maybe_init_local(self, local: int, loc: Location) -> bool:
         return bool(self.inits.get(loc, 0) & self._subtree(local))
@@ -80,7 +82,21 @@ class BodyCheck(MoveChecks):
         for longer, shorter in self.rcx.universal_errors():
             self._universal_error(longer, shorter)
         self._escaping_environment()
+        self._merge_immutable_borrows()
         return self.diags
+
+    def _merge_immutable_borrows(self) -> None:
+        """Several `&mut` of one immutable variable: rustc reports them once, at the binding."""
+        for local, found in self.immutable_locals.items():
+            if len(found) < 2:
+                continue
+            decl = self.info.body.locals[local]
+            for _, d in found:
+                self.diags.remove(d)
+            merged = Diagnostic.error(found[0][1].message, found[0][1].code).with_primary(decl.span, "not mutable")
+            for span, _ in found:
+                merged.with_label(span, "cannot borrow as mutable")
+            self._emit(merged.with_help("consider changing this to be mutable"))
 
     def _escaping_environment(self) -> None:
         """An `FnMut` closure returning a reference into what it captured."""
@@ -119,7 +135,10 @@ class BodyCheck(MoveChecks):
         elif isinstance(term, ir.Drop):
             if self._is_replace(term):
                 # drop-and-replace: one deep write, so a borrow through the old value conflicts (E0506)
+                before = len(self.diags)
                 self._access(term.place, loc, term.span, "drop", "assign")
+                if len(self.diags) > before:
+                    self.replaced_with_error.add(term.target)  # rustc reports no E0384 on top
                 return
             if self.inits.get(loc, 0) & self._subtree(self.md.lookup(term.place)[0]):
                 self._access(term.place, loc, term.span, "drop", "drop")
@@ -173,6 +192,8 @@ class BodyCheck(MoveChecks):
         decl = self.info.body.locals[place.local]
         if place.is_local:
             if not decl.mutable and decl.name and not decl.internal:
+                if loc[0] in self.replaced_with_error:
+                    return
                 ever = self.ever.get(loc, 0) & self.scopes_ever_mask(place.local)
                 if ever:
                     first = next(bits(ever))
@@ -245,7 +266,10 @@ class BodyCheck(MoveChecks):
         if blame == "index":
             origin = self.md.temp_origin.get(place.local)
             blame_name = self.info.ty_str(T.peel_refs(self.info.operand_ty(origin.args[0]))) if origin else "_"
-        self._emit(errors.not_mutable(action, name, span, blame, blame_name, closure_kind))
+        d = errors.not_mutable(action, name, span, blame, blame_name, closure_kind)
+        self._emit(d)
+        if blame == "local" and action == "borrow":
+            self.immutable_locals.setdefault(place.local, []).append((span, d))
 
     # ---------------------------------------------------------------- loans
 
