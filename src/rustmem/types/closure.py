@@ -163,7 +163,7 @@ def analyze_captures(fcx: Any, closure: ast.Closure) -> None:
                 mode = "copy" if closure.is_move else "ref"
             elif mode == "unique":
                 mode = "refmut"
-            if mode == "refmut" and len(projs) == 1 and projs[0][0] == "*" and isinstance(projs[0][1], Ref) \
+            if mode == "refmut" and len(projs) == 1 and projs[0][0] == "*" and _is_mut_ref(projs[0][1]) \
                     and not getattr(binding, "mutable", True):
                 # `*x` through an immutable `x: &mut T` is borrowed uniquely (rustc's closure
                 # capture borrow); the environment holds `&mut x`, which borrowck reads as that
@@ -183,6 +183,10 @@ def capture_name(var: str, projs: Any) -> str:
     for elem, _, _ in projs:
         out = f"*{out}" if elem == "*" else f"{out}.{elem[1]}"
     return out
+
+
+def _is_mut_ref(ty: Any) -> bool:
+    return isinstance(ty, Ref) and ty.mutable
 
 
 def _field_key(projs: Any) -> list[int]:
