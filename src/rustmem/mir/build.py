@@ -257,8 +257,7 @@ def build_closure(parent: Builder, expr: ast.Closure, cdef: T.ClosureDef) -> ir.
             b.var_places[binding] = ir.Place(b.new_local(var_ty, expr.span))
         stand_ins.setdefault(b.var_places[binding].local, []).append(
             (capture_projection(projs), place.deref() if mode in ("ref", "refmut") else place))
-        # as written in the body (`r.n` for the captured `*r.n`): where borrowck finds the use
-        upvars.append((".".join([vname.lstrip("*").split(".")[0]] + [e[1] for e, _, _ in projs if e != "*"]), mode))
+        upvars.append((written_name(binding, projs), mode))
     body = b.finish_body(expr.body, len(params) + 1, expr.span)
     resolve_captures(body, stand_ins)
     body.fn_def = cdef
@@ -273,8 +272,15 @@ def capture_projection(projs: Any) -> tuple[ir.ProjElem, ...]:
     return tuple(ir.Deref() if elem == "*" else ir.FieldProj(elem[0], after, elem[1]) for elem, _, after in projs)
 
 
+def written_name(binding: Any, projs: Any) -> str:
+    """A captured place as the body writes it (`r.n` for the captured `*r.n`): the name
+    borrowck looks for in the body's source to point at the closure's use of a capture."""
+    var = getattr(binding, "name", None) or "self"
+    return ".".join([var] + [elem[1] for elem, _, _ in projs if elem != "*"])
+
+
 def capture_field_ty(mode: str, ty: T.Ty) -> T.Ty:
-    """The type of a closure's field for a variable of type ty captured in `mode`."""
+    """The type of a closure's field for a place of type ty captured in `mode`."""
     if mode == "ref":
         return T.Ref(T.ERASED, False, ty)
     if mode == "refmut":
