@@ -148,7 +148,10 @@ class CallMixin:
             return
         if isinstance(lhs, (ast.Array, ast.StructLit, ast.Call)):
             raise unsupported(e.span, "this destructuring assignment")
-        rhs = self.as_operand(e.rhs)
+        # the value is read into a temporary before the place is evaluated, as rustc builds it:
+        # in `v[0] = *v.iter().min().unwrap()` the reference the value is read through is dead
+        # by the time `IndexMut::index_mut(&mut v, 0)` borrows `v`
+        rhs = self.as_call_operand(e.rhs)
         self.assign_place(self.as_place(e.lhs, mutable=True), self.adjusted_ty(e.lhs), rhs, e.span)
 
     def assign_place(self, place: ir.Place, ty: T.Ty, rhs: ir.Operand, span: Span) -> None:
