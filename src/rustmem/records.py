@@ -172,8 +172,73 @@ def _write_init(cls: Any) -> None:
     if hasattr(cls, "__post_init__"):
         body.append("self.__post_init__()")
     src = [f"def __init__(self, {', '.join(params)}):", *("    " + b for b in body or ["pass"])]
-    exec("\n".join(src), env)  # noqa: S102 - generated from the class's own field names
+    exec(_compiled("\n".join(src)), env)  # noqa: S102 - generated from the class's own field names
     cls.__init__ = env["__init__"]
+
+
+# ---------------------------------------------------------------- compiled __init__s, kept on disk
+# Compiling the `__init__`s a run needs costs more than a short `rustmem check` spends on
+# anything else but the std stubs, and the same sources come back every run: their code
+# objects are kept (marshal, keyed by source text, so never stale) next to the std cache.
+
+_CODE: dict[str, Any] | None = None
+_CODE_NEW = False
+_CODE_USED: set[str] = set()  # the sources this process needed
+
+
+def _compiled(source: str) -> Any:
+    global _CODE, _CODE_NEW
+    if _CODE is None:
+        _CODE = _read_code_cache()
+    _CODE_USED.add(source)
+    code = _CODE.get(source)
+    if code is None:
+        code = _CODE[source] = compile(source, "<record>", "exec")
+        if not _CODE_NEW:
+            _CODE_NEW = True
+            import atexit
+
+            atexit.register(_write_code_cache)
+    return code
+
+
+def _code_cache_path() -> str:
+    import os
+    import sys
+
+    base = os.environ.get("RUSTMEM_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "rustmem")
+    version = "-".join(map(str, sys.version_info[:3]))
+    return os.path.join(base, f"records-{sys.implementation.cache_tag}-{version}.marshal")
+
+
+def _read_code_cache() -> dict[str, Any]:
+    import marshal
+
+    try:
+        with open(_code_cache_path(), "rb") as f:
+            table = marshal.load(f)
+    except Exception:  # missing or unreadable: compile as needed
+        return {}
+    return table if isinstance(table, dict) else {}
+
+
+def _write_code_cache() -> None:
+    import marshal
+    import os
+
+    table = _CODE or {}
+    if len(table) > 2000:  # sources of old field lists pile up: keep what this run needed
+        table = {src: table[src] for src in _CODE_USED}
+    path = _code_cache_path()
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as f:
+            marshal.dump(table, f)
+        os.replace(tmp, path)
+    except Exception:  # a read-only home: compile again next time
+        pass
 
 
 def _frozen_setattr(self: Any, name: str, value: Any) -> None:
