@@ -1,0 +1,7 @@
+enum E {
+    Leaf,
+    Node(E, E),
+}
+fn main() {
+    let e = E::Leaf;
+}

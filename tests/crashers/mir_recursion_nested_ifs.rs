@@ -1,0 +1,403 @@
+fn main() {
+    let x = 1;
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+if x > 0 {
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
