@@ -15,7 +15,7 @@ from . import errors
 from .check_expr import _fn_display, _strip_paren
 from .method import autoderef_steps, numeric_kinds_with, probe_method, receiver_adjustments
 from .results import CtorRes, FnRes, MethodRes
-from .ty import ERROR, Adt, ClosureTy, ErrorTy, FnDefTy, FnPtr, Infer, Param, Projection, Tuple, Ty, erase_body_regions
+from .ty import ERROR, Adt, ClosureTy, ErrorTy, FnDefTy, FnPtr, Infer, Param, Projection, Ref, Tuple, Ty, erase_body_regions
 
 
 class CallChecker:
@@ -142,7 +142,10 @@ class CallChecker:
 
     def expr_MethodCall(self: Any, e: ast.MethodCall, expected: Optional[Ty]) -> Ty:
         recv = self.check_expr(e.receiver, None)
-        if self.infcx.is_unresolved(recv):
+        if isinstance(_peel_refs(self, recv), Infer):
+            # what the receiver is behind its references may wait on a pending projection
+            # (`v.get(i)` is `Option<&<I as SliceIndex<[T]>>::Output>`), even once a literal
+            # made it `{integer}` (`.unwrap_or(-1)`): resolve it before probing
             self.select_where_possible()
         r = self.shallow(recv)
         if isinstance(r, ErrorTy):
@@ -172,3 +175,11 @@ class CallChecker:
         if pick.fn.sig.is_unsafe and self.unsafe_depth == 0:
             self.error(errors.unsafe_op(e.span, "call", _fn_display(pick.fn)))
         return output
+
+
+def _peel_refs(fcx: Any, ty: Ty) -> Ty:
+    """ty with its outer references removed, looking through bound inference variables."""
+    t = fcx.shallow(ty)
+    while isinstance(t, Ref):
+        t = fcx.shallow(t.inner)
+    return t
