@@ -254,7 +254,8 @@ def build_closure(parent: Builder, expr: ast.Closure, cdef: T.ClosureDef) -> ir.
         place = env_place.field(i, capture_field_ty(mode, pty), vname)
         if binding not in b.var_places:
             var_ty = projs[0][1] if projs else pty
-            b.var_places[binding] = ir.Place(b.new_local(var_ty, expr.span))
+            var = b.new_local(var_ty, expr.span, getattr(binding, "name", None) or "self")
+            b.var_places[binding] = ir.Place(var)
         stand_ins.setdefault(b.var_places[binding].local, []).append(
             (capture_projection(projs), place.deref() if mode in ("ref", "refmut") else place))
         upvars.append((written_name(binding, projs), mode))
