@@ -9,7 +9,8 @@ Two families, both deterministic functions of their choices:
   classic error or UB snippet) so that the checker's error paths run too;
 - `mutants()`: corpus programs damaged the way editing damages code — tokens, identifiers and
   lines deleted, duplicated or swapped, types changed, `&` made `&mut`, `mut` removed, the
-  file cut short.
+  file cut short;
+- `iterator_programs()`: short programs chaining std iterator sources, adapters and consumers.
 
 A generator reads its decisions from a `Choices`: hypothesis draws (so failures shrink) or a
 seeded `random.Random` (`program_from_seed`, `mutant_from_seed`) for long runs outside pytest.

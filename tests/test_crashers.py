@@ -15,7 +15,7 @@ import pytest
 
 CRASHERS = sorted((Path(__file__).parent / "crashers").glob("*.rs"))
 MEMORY_CAP = 2 << 30
-TIMEOUT = 20
+TIMEOUT = 10
 PROBE = """
 import json, sys
 import rustmem
