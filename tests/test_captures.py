@@ -222,3 +222,19 @@ def test_destructuring_in_a_move_closure_takes_only_the_bound_field(tmp_path):
     out = run(PATTERN_RUN, tmp_path)
     assert out.returncode == 0, out.stderr
     assert out.stdout == 'b still Noisy("b")\ngot Noisy("a")\ndrop a\nend\ndrop b\n'
+
+
+def test_a_variable_named_but_not_captured_needs_no_environment_field(tmp_path):
+    out = run("""
+fn main() {
+    let s = String::from("x");
+    let c = || { let _ = s; 1 };
+    let d = || match s { _ => 2 };
+    let p = (String::new(), 3);
+    let e = || { let _ = p.0; p.1 };
+    println!("{} {} {}", c(), d(), e());
+    println!("{}", s);
+}
+""", tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == "1 2 3\\nx\\n"

@@ -17,6 +17,7 @@ from typing import Any, Optional
 from ..diagnostics import unsupported
 from ..source import Span
 from ..syntax import ast
+from ..types import results as R
 from ..types import ty as T
 from . import ir
 from .calls import CallMixin
@@ -259,6 +260,12 @@ def build_closure(parent: Builder, expr: ast.Closure, cdef: T.ClosureDef) -> ir.
         stand_ins.setdefault(b.var_places[binding].local, []).append(
             (capture_projection(projs), place.deref() if mode in ("ref", "refmut") else place))
         upvars.append((written_name(binding, projs), mode))
+    for binding, ty in _outer_variables(parent, expr.body):
+        # named but not captured (`let _ = x;`): only a FakeRead may mention it, and goes
+        if binding not in b.var_places:
+            var = b.new_local(ty, expr.span, getattr(binding, "name", None) or "self")
+            b.var_places[binding] = ir.Place(var)
+            stand_ins[var] = []
     body = b.finish_body(expr.body, len(params) + 1, expr.span)
     resolve_captures(body, stand_ins)
     body.fn_def = cdef
@@ -271,6 +278,18 @@ def build_closure(parent: Builder, expr: ast.Closure, cdef: T.ClosureDef) -> ir.
 def capture_projection(projs: Any) -> tuple[ir.ProjElem, ...]:
     """The MIR projections of a captured place's path (see `ClosureDef.capture_places`)."""
     return tuple(ir.Deref() if elem == "*" else ir.FieldProj(elem[0], after, elem[1]) for elem, _, after in projs)
+
+
+def _outer_variables(parent: Builder, node: Any) -> list[tuple[Any, T.Ty]]:
+    """The variables of the enclosing body that node names, with their types."""
+    out = []
+    if isinstance(node, ast.PathExpr) and isinstance(node.res, R.LocalRes):
+        binding = node.res.binding
+        if (binding in parent.var_locals or binding in parent.var_places) and node.ty is not None:
+            out.append((binding, node.ty))
+    for child in ast.children(node):
+        out.extend(_outer_variables(parent, child))
+    return out
 
 
 def written_name(binding: Any, projs: Any) -> str:
