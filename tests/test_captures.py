@@ -237,4 +237,4 @@ fn main() {
 }
 """, tmp_path)
     assert out.returncode == 0, out.stderr
-    assert out.stdout == "1 2 3\\nx\\n"
+    assert out.stdout == "1 2 3\nx\n"
