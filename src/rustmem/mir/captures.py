@@ -2,8 +2,8 @@
 
 A closure body is lowered with each captured variable standing in as a local of its own;
 `resolve_captures` then rewrites every place rooted at a stand-in onto the environment
-field of the captured place it lies within (`cy.user.len` becomes `(*(_1.0)).len`-like
-places when `cy.user` is captured by reference), and removes the stand-ins.  A place that is
+field of the captured place it lies within (with `p.pos` captured by reference in a `Fn`
+closure, `p.pos.x` becomes `(*((*_1).0)).x`), and removes the stand-ins.  A place that is
 only an ancestor of captured places (a `FakeRead` of the whole variable when only some of
 its fields are captured), or of none (`let _ = x;` captures nothing), has no value in the
 closure: its statement is dropped, as rustc's `PlaceBuilder::try_to_place` does.
