@@ -16,6 +16,9 @@ from .ty import (
 
 T = TypeVar("T")
 
+# the types that have parts (the ones `fold` rebuilds)
+_COMPOUND = (Tuple, Array, Slice, Ref, RawPtr, Adt, FnDefTy, ClosureTy, FnPtr, Projection)
+
 # An array length that matches any length: the `N` of `impl<T, const N: usize> [T; N]`.
 ANY_LEN = -1
 
@@ -55,6 +58,14 @@ class InferCtxt:
 
     def resolve(self, ty: Ty) -> Ty:
         """ty with every bound variable replaced, recursively."""
+        # the common cases without a fold: a variable, and a type with no parts
+        if isinstance(ty, Infer):
+            ty = self.shallow(ty)
+            if isinstance(ty, Infer):
+                return ty
+        if not isinstance(ty, _COMPOUND):
+            return ty
+
         def f(t: Ty) -> Optional[Ty]:
             if isinstance(t, Infer):
                 s = self.shallow(t)
