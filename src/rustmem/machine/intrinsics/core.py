@@ -40,12 +40,21 @@ def checked_read(m: Any, p: Ptr, ty: Any) -> Any:
 @intrinsic("mem::drop")
 def mem_drop(m: Any, a: list, info: Any) -> Any:
     m.drop_value(a[0], arg_ty(info, 0))
+    _taken(m, a[0], arg_ty(info, 0))
     return ()
 
 
 @intrinsic("mem::forget")
 def mem_forget(m: Any, a: list, info: Any) -> Any:
+    _taken(m, a[0], arg_ty(info, 0))
     return ()
+
+
+def _taken(m: Any, v: Any, ty: Any) -> None:
+    """A closure handed to a std function is dropped when the call returns, unless the
+    function consumed it: `drop` and `forget` have already decided its fate."""
+    if isinstance(ty, T.ClosureTy):
+        m.consumed.add(id(v))
 
 
 @intrinsic("mem::swap")
