@@ -96,18 +96,39 @@ class MaybeInit:
             start |= self.paths.mask(ir.Place(local))
         self.entry: list[Optional[int]] = [None] * len(body.blocks)
         self.entry[0] = start
+        # each block's statements as one transfer function, state & ~kill | gen, computed once
+        # however often the fixpoint revisits the block
+        summaries = [self._block_summary(bb.statements) for bb in body.blocks]
         work = [0]
         while work:
             bb = work.pop()
-            state = self.entry[bb]
-            for st in body.blocks[bb].statements:
-                state = self.statement_effect(state, st)
+            kill, gen = summaries[bb]
+            state = (self.entry[bb] & ~kill) | gen  # type: ignore[operator]
             for succ, out in self.terminator_effect(state, body.blocks[bb].terminator):
                 old = self.entry[succ]
                 new = out if old is None else old | out
                 if new != old:
                     self.entry[succ] = new
                     work.append(succ)
+
+    def _block_summary(self, statements: list[ir.Statement]) -> tuple[int, int]:
+        """(kill, gen) of a run of statements: their effect is state & ~kill | gen."""
+        m = self.paths.mask
+        kill = gen = 0
+        for st in statements:
+            if isinstance(st, ir.Assign):
+                for p in moved_places(st.rvalue):
+                    k = m(p)
+                    kill |= k
+                    gen &= ~k
+                g = m(st.place)
+                gen |= g
+                kill &= ~g
+            elif isinstance(st, (ir.StorageDead, ir.StorageLive)):
+                k = m(ir.Place(st.local))
+                kill |= k
+                gen &= ~k
+        return kill, gen
 
     def statement_effect(self, state: int, st: ir.Statement) -> int:
         m = self.paths.mask
