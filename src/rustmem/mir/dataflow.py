@@ -38,6 +38,8 @@ class MovePaths:
                 self.subtree[i] |= self.subtree[c]
 
     def _add(self, place: ir.Place) -> None:
+        if place in self.index:  # and so are its prefixes, added with it
+            return
         if any(isinstance(e, (ir.Deref, ir.IndexProj)) for e in place.projection):
             return
         for prefix in reversed(list(place.prefixes())):
