@@ -134,6 +134,10 @@ def cmp_values(m: Any, a: Any, b: Any, ty: Any) -> Optional[int]:
             return _cmp_seq(m, [m.mem.load(a[0].offset(i)) for i in range(a[2])], [m.mem.load(b[0].offset(i)) for i in range(b[2])], ty.args[0])
         if lang in ("Box",):
             return cmp_values(m, m.mem.load(a), m.mem.load(b), ty.args[0])
+        if _is_reverse(ty):
+            # `Reverse(x)` is a transparent wrapper whose order is the inner order flipped.
+            c = cmp_values(m, a[0], b[0], ty.args[0])
+            return None if c is None else -c
         if lang is not None or _derives(ty, "PartialOrd") or _derives(ty, "Ord"):
             if ty.adt.is_enum:
                 if a[0] != b[0]:
@@ -144,6 +148,11 @@ def cmp_values(m: Any, a: Any, b: Any, ty: Any) -> Optional[int]:
         r = m.call_trait("PartialOrd", "partial_cmp", ty, [m.temp_ptr(a, ty), m.temp_ptr(b, ty)], (ty,))
         return None if r[0] == 0 else [-1, 0, 1][r[1][0]]
     return _cmp_by_value(m, a, b)
+
+
+def _is_reverse(ty: T.Adt) -> bool:
+    """Whether ty is std's `cmp::Reverse` (a user type of that name is not)."""
+    return ty.adt.path in ("cmp::Reverse", "std::cmp::Reverse", "core::cmp::Reverse")
 
 
 def _cmp_by_value(m: Any, a: Any, b: Any) -> Optional[int]:
@@ -235,13 +244,13 @@ def derive_ne(m: Any, a: list, info: Any) -> Any:
 
 
 @intrinsic("derive PartialOrd::partial_cmp", "PartialOrd::partial_cmp", "<String as PartialOrd>::partial_cmp",
-           "<str as PartialOrd>::partial_cmp")
+           "<str as PartialOrd>::partial_cmp", "<Reverse as PartialOrd>::partial_cmp")
 def derive_partial_cmp(m: Any, a: list, info: Any) -> Any:
     c = _cmp_refs(m, a, info)
     return none() if c is None else some(ordering(c))
 
 
-@intrinsic("derive Ord::cmp", "Ord::cmp", "<String as Ord>::cmp", "<str as Ord>::cmp")
+@intrinsic("derive Ord::cmp", "Ord::cmp", "<String as Ord>::cmp", "<str as Ord>::cmp", "<Reverse as Ord>::cmp")
 def derive_cmp(m: Any, a: list, info: Any) -> Any:
     return ordering(_cmp_refs(m, a, info) or 0)
 
