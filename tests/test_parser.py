@@ -474,6 +474,10 @@ def test_unsupported_macro():
     ('println!("{}", a = 1, 2);', "positional arguments cannot follow named arguments", 27),
     ('format!();', "requires at least a format string argument", 5),
     ('println!("{:#?}", );', "1 positional argument in format string, but no arguments were given", 15),
+    ('println!("{:>4294967296}", 1);', "invalid format string: integer `4294967296` does not fit into the type "
+     "`u16` whose range is `0..=65535`", 18),
+    ('println!("{:.65536}", 1.0);', "invalid format string: integer `65536` does not fit into the type "
+     "`u16` whose range is `0..=65535`", 18),
 ])
 def test_format_string_errors(call, message, col):
     assert error("fn main() {\n    " + call + "\n}\n") == (message, 2, col)

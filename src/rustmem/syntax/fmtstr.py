@@ -20,6 +20,7 @@ _TRAITS = {
     "": "Display", "?": "Debug", "x?": "Debug", "X?": "Debug", "x": "LowerHex", "X": "UpperHex",
     "b": "Binary", "o": "Octal", "e": "LowerExp", "E": "UpperExp", "p": "Pointer",
 }
+_COUNT_MAX = 65535  # a literal width or precision is a `u16`
 _TRAIT_NOTE = (
     "the only appropriate formatting traits are:\n"
     "- ``, which uses the `Display` trait\n- `?`, which uses the `Debug` trait\n"
@@ -198,6 +199,14 @@ class FormatStringParser:
             kind, key = ("index", int(word)) if word.isdigit() else ("name", word)
             self.refs.append(_Ref(kind, key, self.span(start, self.i), spec, role))
         elif word.isdigit():
+            if int(word) > _COUNT_MAX:
+                # rustc's format-string parser reads a literal count as a `u16`; its span
+                # reaches one character past the digits
+                raise CompileError(
+                    Diagnostic.error(f"invalid format string: integer `{word}` does not fit into the type "
+                                     f"`u16` whose range is `0..={_COUNT_MAX}`")
+                    .with_primary(self.span(start, min(self.i + 1, len(self.s))),
+                                  "integer out of range for `u16` in format string"))
             setattr(spec, role, int(word))
         else:
             self.i = start
