@@ -18,8 +18,11 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
-from .records import field, record
+import sys
+import threading
 from typing import Any, Callable
+
+from .records import field, record
 
 from .diagnostics import CompileError, Diagnostic
 from .source import SourceFile
@@ -121,9 +124,13 @@ def compile_source(source: str, filename: str = "main.rs", *, until: str = "borr
     contains; a rustmem bug becomes an internal-compiler-error diagnostic."""
     result = Compilation(SourceFile(filename, source))
     try:
-        _compile(result, until, polonius)
+        with_deep_stack(_compile, result, until, polonius)
     except CompileError as e:
         result.diagnostics.extend(e.diagnostics)
+    except RecursionError:
+        result.diagnostics.append(Diagnostic.error(
+            f"unsupported: expressions, blocks or types nested more than rustmem can follow "
+            f"(about {DEEP_RECURSION_LIMIT // 20:,} levels)"))
     except StageMissing as e:
         result.diagnostics.append(e.diagnostic())
     except Exception as e:  # a bug in rustmem: report it as rustc reports an ICE
@@ -131,6 +138,39 @@ def compile_source(source: str, filename: str = "main.rs", *, until: str = "borr
             raise
         result.diagnostics.append(internal_error(e))
     return result
+
+
+# The front half walks the program's nesting recursively (a 200-term sum is 200 nested
+# Binary nodes, each several Python frames deep), far past Python's default limit of 1,000
+# frames; it runs on a thread whose stack is large enough for this limit.
+DEEP_RECURSION_LIMIT = 100_000
+DEEP_STACK_BYTES = 512 * 1024 * 1024
+
+
+def with_deep_stack(fn: Callable[..., Any], *args: Any) -> Any:
+    """fn(*args) on a thread with a large stack and a high recursion limit; its result or
+    exception comes back to the caller."""
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = fn(*args)
+        except BaseException as e:  # handed back to the calling thread below
+            outcome["error"] = e
+
+    old_limit = sys.getrecursionlimit()
+    old_size = threading.stack_size(DEEP_STACK_BYTES)
+    sys.setrecursionlimit(max(old_limit, DEEP_RECURSION_LIMIT))
+    try:
+        worker = threading.Thread(target=target, name="rustmem-compile")
+        worker.start()
+        worker.join()
+    finally:
+        threading.stack_size(old_size)
+        sys.setrecursionlimit(old_limit)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
 
 
 def entry_point_error(crate: Any, source: SourceFile) -> Diagnostic | None:
