@@ -232,6 +232,10 @@ def make_iter(m: Any, v: Any, ty: Any) -> PyIter:
         return v
     if isinstance(ty, T.Ref):
         inner = ty.inner
+        if isinstance(inner, T.Adt) and inner.adt.lang in ("Option", "Result"):
+            # `&Option<T>` / `&Result<T, E>` iterate as `.iter()`: a reference to the payload.
+            good = 1 if inner.adt.lang == "Option" else 0
+            return PyIter(m, [v.project(1)] if m.mem.load(v)[0] == good else [])
         if ty.mutable and not isinstance(inner, (T.Slice, T.Array)) and not (isinstance(inner, T.Adt) and inner.adt.lang == "Vec"):
             return BorrowIter(m, v, inner)
         from .vec import slice_of
@@ -246,6 +250,11 @@ def make_iter(m: Any, v: Any, ty: Any) -> PyIter:
         return VecIntoIter(m, v, ty.args[0])
     if lang == "Option":
         return ListIter(m, [v[1]] if v[0] == 1 else [], ty.args[0])
+    if lang == "Result":
+        if v[0] == 0:
+            return ListIter(m, [v[1]], ty.args[0])
+        m.drop_value(v[1], ty.args[1])  # the iterator owned the Err and yields nothing
+        return ListIter(m, [], ty.args[0])
     if isinstance(ty, T.Array):
         return ListIter(m, list(v), ty.elem)
     return UserIter(m, v, ty)
