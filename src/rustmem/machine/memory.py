@@ -174,6 +174,17 @@ class Memory:
             self.tracer.event("alloc", self.clock(), alloc=a.id, region=kind, size=size, ty=str(ty), name=name, span=span)
         return a
 
+    def check_heap_room(self, size: int, elements: int, span: Any) -> None:
+        """Raise LimitExceeded, as `allocate` would, when a heap block of `size` bytes and
+        `elements` elements does not fit: called before the block's value is built, so that a
+        huge `vec![x; n]` or `Vec::with_capacity(n)` stops at once instead of building n slots.
+        Zero-sized elements take no bytes but still one slot each in the machine."""
+        if self.heap_bytes + size > self.max_heap_bytes:
+            raise LimitExceeded("heap", f"heap limit of {self.max_heap_bytes} bytes exceeded", span=span or self.where())
+        if elements > self.max_heap_bytes:
+            raise LimitExceeded("heap", f"a buffer of {elements} elements exceeds the machine's limit of "
+                                f"{self.max_heap_bytes} elements", span=span or self.where())
+
     def deallocate(self, p: Ptr, span: Any, size: Optional[int] = None) -> None:
         """Free the heap block `p` points to the start of (Box/Vec/String/Rc deallocation);
         `size`, when given, is the layout the caller frees with and must be the block's."""

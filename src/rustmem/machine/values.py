@@ -82,8 +82,10 @@ def new_buffer(m: Any, elem_ty: Any, cap: int, items: list, span: Any = None) ->
     if cap == 0:
         return DANGLING
     size = cap * m.view.size_of(elem_ty)
+    span = span or m.current_span()
+    m.mem.check_heap_room(size, cap, span)
     value = list(items) + [UNINIT] * (cap - len(items))
-    a = m.mem.allocate("heap", T.Array(elem_ty, cap), size, value, span or m.current_span(), None)
+    a = m.mem.allocate("heap", T.Array(elem_ty, cap), size, value, span, None)
     return Ptr(a, (0,), 0, None, True)
 
 

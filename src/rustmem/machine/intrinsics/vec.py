@@ -126,10 +126,15 @@ def vec_from_array(m: Any, a: list, info: Any) -> Any:
 def vec_from_elem(m: Any, a: list, info: Any) -> Any:
     elem, n = a
     et = info.arg_tys[0]
-    vals = [clone_value(m, elem, et) for _ in range(n - 1)] + [elem] if n else []
     if n == 0:
         m.drop_value(elem, et)
         return [DANGLING, 0, 0]
+    # Refuse a block over the heap limit before cloning n - 1 elements into it.
+    m.mem.check_heap_room(n * m.view.size_of(et), n, m.current_span())
+    if elem.__class__ in (int, float, bool, str):
+        vals = [elem] * n  # an immutable scalar is its own copy
+    else:
+        vals = [clone_value(m, elem, et) for _ in range(n - 1)] + [elem]
     return [new_buffer(m, et, n, vals), n, n]
 
 
