@@ -317,8 +317,21 @@ class Collector:
         return Region(lt.name)
 
     def lower_fields(self, fields: list[ast.FieldDef], cx: LowerCx) -> list[FieldDef]:
-        return [FieldDef(f.name if f.name is not None else str(i), lower_ty(f.ty, cx), f.span, f.is_pub)
-                for i, f in enumerate(fields)]
+        """The fields in order; a name declared twice is E0124 and keeps one field, at its first
+        place with the last declaration's type (rustc's lookups by name find the last one), so
+        later stages see each field name once."""
+        lowered: list[FieldDef] = []
+        first: dict[str, tuple[ast.FieldDef, FieldDef]] = {}
+        for i, f in enumerate(fields):
+            ty = lower_ty(f.ty, cx)
+            if f.name is not None and f.name in first:
+                self.diags.append(errors.duplicate_field(f.span, first[f.name][0].span, f.name))
+                first[f.name][1].ty = ty
+                continue
+            lowered.append(FieldDef(f.name if f.name is not None else str(i), ty, f.span, f.is_pub))
+            if f.name is not None:
+                first[f.name] = (f, lowered[-1])
+        return lowered
 
     def lower_impl(self, item: ast.Impl, module: Module) -> None:
         params = [p.name for p in item.generics.types]

@@ -106,6 +106,11 @@ def undeclared_lifetime(span: Any, name: str) -> Diagnostic:
     return _e("E0261", f"use of undeclared lifetime name `{name}`", span, "undeclared lifetime")
 
 
+def duplicate_field(span: Any, first: Any, name: str) -> Diagnostic:
+    return (_e("E0124", f"field `{name}` is already declared", span, "field already declared")
+            .with_label(first, f"`{name}` first declared here"))
+
+
 def copy_impl_bad_fields(span: Any, field_spans: list[Any]) -> Diagnostic:
     d = _e("E0204", "the trait `Copy` cannot be implemented for this type", span)
     for s in field_spans:
