@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from ..diagnostics import CompileError, Diagnostic
 from ..mir import ir
 from ..types import ty as T
 
 # Std types whose value is a bare pointer (not a list of fields): the machine implements them.
 POINTER_LIKE = ("Box", "NonNull", "Rc", "Weak")
+MAX_TYPE_NESTING = 200  # ADTs nested by value deeper than this are taken as infinitely recursive
 INT_RANGES = {k: ((-(1 << (b - 1)), (1 << (b - 1)) - 1) if k[0] == "i" else (0, (1 << b) - 1))
               for k, b in (("i8", 8), ("i16", 16), ("i32", 32), ("i64", 64), ("i128", 128), ("isize", 64),
                            ("u8", 8), ("u16", 16), ("u32", 32), ("u64", 64), ("u128", 128), ("usize", 64))}
@@ -57,6 +59,7 @@ class TypeView:
     def __init__(self, tcx: Any) -> None:
         self.tcx = tcx
         self._size: dict[Any, int] = {}
+        self._finite: set[Any] = set()  # ADTs known not to contain themselves by value
         self._copy: dict[Any, bool] = {}
         self._drop: dict[Any, bool] = {}
         self.closure_params: dict[Any, list] = {}  # ClosureDef -> names of the Params its type's args bind
@@ -64,12 +67,37 @@ class TypeView:
     def size_of(self, ty: Any) -> int:
         s = self._size.get(ty)
         if s is None:
+            self._check_finite(ty, [])
             try:
                 s = int(self.tcx.layout(ty).size)
             except Exception:  # layouts of odd types (closures, params) fall back to an estimate
                 s = self._estimate(ty)
             self._size[ty] = s
         return s
+
+    def _check_finite(self, ty: Any, stack: list) -> None:
+        """Raise E0072 when ty holds itself by value (`enum E { Node(E, E) }`): its layout and
+        estimate would recurse without end.  `stack` is the chain of ADTs being walked; a chain
+        longer than any real nesting is treated the same (types that grow at each level)."""
+        if isinstance(ty, T.Tuple):
+            for e in ty.elems:
+                self._check_finite(e, stack)
+            return
+        if isinstance(ty, T.Array):
+            self._check_finite(ty.elem, stack)
+            return
+        if not isinstance(ty, T.Adt) or ty in self._finite or ty.adt.lang in POINTER_LIKE + ("Vec", "String"):
+            return
+        if ty in stack or len(stack) > MAX_TYPE_NESTING:
+            root = stack[0].adt
+            raise CompileError(Diagnostic.error(f"recursive type `{root.name}` has infinite size", "E0072")
+                               .with_primary(root.span))
+        stack.append(ty)
+        for v in range(len(ty.adt.variants)):
+            for f in self.field_tys(ty, v):
+                self._check_finite(f, stack)
+        stack.pop()
+        self._finite.add(ty)
 
     def _estimate(self, ty: Any) -> int:
         if isinstance(ty, T.Int):
