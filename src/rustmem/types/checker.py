@@ -11,6 +11,7 @@ from ..source import SourceFile
 from ..syntax import ast
 from .check import FnCtxt
 from .collect import Collector, OpaqueTy
+from .representability import check_representability
 from .ctxt import ConstDef, Module, TyCtxt
 from .std_env import std_tables
 from . import errors
@@ -44,6 +45,7 @@ class CrateChecker:
         self.in_progress: set[FnDef] = set()
 
     def check(self) -> None:
+        self.diags.extend(check_representability(self.tcx.user_adts))
         self.check_copy_impls()
         for fn in list(self.bodies):
             self.check_fn(fn)
