@@ -194,6 +194,10 @@ class BodyCheck(MoveChecks):
             if not decl.mutable and decl.name and not decl.internal:
                 if loc[0] in self.replaced_with_error:
                     return
+                if (self.info.describe(place), span) in self.reported_access:
+                    # `x += 1` whose read of `x` was already reported (E0503): rustc reports
+                    # nothing more for the same place and span
+                    return
                 ever = self.ever.get(loc, 0) & self.scopes_ever_mask(place.local)
                 if ever:
                     first = next(bits(ever))
