@@ -26,10 +26,10 @@ from .ctxt import Predicate, TyCtxt
 from .infer import InferCtxt
 from .resolve import LowerCx, lower_ty
 from .results import Borrow, Deref, MutToConstPointer, NeverToAny, ReifyFnPointer, ClosureFnPointer, Unsize
-from .traits import MAYBE, NO, YES, Obligation, SelectionCx, elaborate
+from .traits import MAYBE, NO, YES, Obligation, SelectionCx, elaborate, fold_projections
 from .ty import (
     BOOL, ERASED, ERROR, NEVER, UNIT, Adt, Array, ClosureTy, ErrorTy, FnDefTy, FnPtr, Infer, Never,
-    Projection, RawPtr, Ref, Slice, Ty, erase_regions, fold, walk,
+    Projection, RawPtr, Ref, Slice, Ty, erase_regions, walk,
 )
 
 if TYPE_CHECKING:
@@ -144,26 +144,12 @@ class FnCtxt(ExprChecker, CallChecker, OpsChecker, MacroChecker, PatChecker, Clo
 
     def normalize(self, ty: Ty) -> Ty:
         """ty with projections replaced by their types, or by variables to be solved later."""
-        depth = 0
+        return fold_projections(ty, self.project, MAX_NORMALIZE_DEPTH, self._pending_projection)
 
-        def f(t: Ty) -> Optional[Ty]:
-            nonlocal depth
-            if isinstance(t, Projection):
-                inner = Projection(t.trait, fold(t.self_ty, f), t.name, tuple(fold(a, f) for a in t.args))
-                r = self.project(inner)
-                if r is None:
-                    var = self.infcx.new_var()
-                    self.projections.append((inner, var, None))
-                    return var
-                if r == inner or depth > MAX_NORMALIZE_DEPTH:  # rigid, or a cycle in the impls
-                    return inner
-                depth += 1
-                try:
-                    return fold(r, f)
-                finally:
-                    depth -= 1
-            return None
-        return fold(ty, f)
+    def _pending_projection(self, proj: Projection) -> Ty:
+        var = self.infcx.new_var()
+        self.projections.append((proj, var, None))
+        return var
 
     def select_where_possible(self) -> None:
         """Prove what can be proved; unifications made by selecting impls drive inference."""

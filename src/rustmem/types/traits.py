@@ -9,7 +9,7 @@ type.  The answers are "yes", "no" or "maybe" (not decidable until inference kno
 from __future__ import annotations
 
 from ..records import field, record
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from .ctxt import ItemTables, Predicate, TyCtxt, head_key
 from .infer import InferCtxt
@@ -147,22 +147,7 @@ class SelectionCx:
         if not any(isinstance(t, Projection) for t in walk(ty)):
             return ty
 
-        depth = 0
-
-        def f(t: Ty) -> Optional[Ty]:
-            nonlocal depth
-            if isinstance(t, Projection):
-                inner = Projection(t.trait, fold(t.self_ty, f), t.name, tuple(fold(a, f) for a in t.args))
-                r = self.project(inner)
-                if r is None or r == inner or depth > MAX_DEPTH * 2:
-                    return inner
-                depth += 1
-                try:
-                    return fold(r, f)
-                finally:
-                    depth -= 1
-            return None
-        return fold(ty, f)
+        return fold_projections(ty, self.project, MAX_DEPTH * 2)
 
     def builtin(self, ty: Ty, trait: TraitDef, args: tuple[Ty, ...]) -> Optional[str]:
         lang = trait.lang
@@ -438,22 +423,32 @@ def _holds(scx: SelectionCx, ty: Ty, trait: TraitDef, args: tuple[Ty, ...], dept
 
 def normalize_concrete(tcx: TyCtxt, ty: Ty, env: Optional[list[Predicate]] = None) -> Ty:
     scx = SelectionCx(tcx, InferCtxt(), elaborate(tcx.tables, env or []))
+    return fold_projections(ty, scx.project, MAX_DEPTH * 2, after=scx.infcx.resolve)
 
+
+def fold_projections(ty: Ty, project: Callable[[Projection], Optional[Ty]], max_depth: int,
+                     unresolved: Optional[Callable[[Projection], Ty]] = None,
+                     after: Optional[Callable[[Ty], Ty]] = None) -> Ty:
+    """ty with each projection replaced by what `project` answers for it, normalised again in
+    turn (to max_depth, against cycles in the impls).  A projection `project` cannot answer yet
+    becomes `unresolved(projection)` (default: stays as it is); `after` post-processes answers."""
     depth = 0
 
     def f(t: Ty) -> Optional[Ty]:
         nonlocal depth
-        if isinstance(t, Projection):
-            inner = Projection(t.trait, fold(t.self_ty, f), t.name, tuple(fold(a, f) for a in t.args))
-            r = scx.project(inner)
-            if r is None or r == inner or depth > MAX_DEPTH * 2:
-                return inner
-            depth += 1
-            try:
-                return fold(scx.infcx.resolve(r), f)
-            finally:
-                depth -= 1
-        return None
+        if not isinstance(t, Projection):
+            return None
+        inner = Projection(t.trait, fold(t.self_ty, f), t.name, tuple(fold(a, f) for a in t.args))
+        r = project(inner)
+        if r is None:
+            return unresolved(inner) if unresolved is not None else inner
+        if r == inner or depth > max_depth:  # rigid, or a cycle in the impls
+            return inner
+        depth += 1
+        try:
+            return fold(after(r) if after is not None else r, f)
+        finally:
+            depth -= 1
     return fold(ty, f)
 
 
